@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Ticketing.BuildingBlocks.Persistence;
+
+namespace Ticketing.BuildingBlocks.Messaging;
+
+public enum DispatchOutcome
+{
+    /// <summary>Every handler ran (or had already run): acknowledge.</summary>
+    Handled,
+
+    /// <summary>A handler kept failing: the message belongs in the dead-letter queue.</summary>
+    DeadLettered,
+}
+
+/// <summary>
+/// Delivers one event to the handlers a service registered for it, each exactly once per
+/// (event id, handler) thanks to the inbox, with retries and back-off on failure.
+/// Both transports funnel into this class, so they behave the same.
+/// </summary>
+public sealed class EventDispatcher(
+    IEnumerable<EventSubscription> subscriptions,
+    IServiceScopeFactory scopes,
+    IOptions<MessagingOptions> options,
+    ILogger<EventDispatcher> logger)
+{
+    private readonly ILookup<(string Service, string EventType), EventSubscription> _routes =
+        subscriptions.ToLookup(s => (s.Service, s.EventTypeName));
+
+    public IReadOnlyCollection<EventSubscription> Subscriptions { get; } = subscriptions.ToList();
+
+    /// <summary>Services of this process that consume at least one event.</summary>
+    public IEnumerable<string> ConsumingServices => Subscriptions.Select(s => s.Service).Distinct();
+
+    public IEnumerable<string> EventTypesOf(string service) =>
+        Subscriptions.Where(s => s.Service == service).Select(s => s.EventTypeName).Distinct();
+
+    public async Task<DispatchOutcome> DispatchAsync(string service, MessageEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var outcome = DispatchOutcome.Handled;
+        foreach (var subscription in _routes[(service, envelope.EventType)])
+        {
+            if (!await HandleWithRetriesAsync(subscription, envelope, cancellationToken))
+            {
+                outcome = DispatchOutcome.DeadLettered;
+            }
+        }
+
+        return outcome;
+    }
+
+    private async Task<bool> HandleWithRetriesAsync(EventSubscription subscription, MessageEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var delay = settings.HandlerRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await HandleOnceAsync(subscription, envelope, cancellationToken);
+                return true;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                if (attempt >= settings.HandlerAttempts)
+                {
+                    logger.LogError(ex, "{Handler} failed {Attempts} times on {EventType} {EventId}; dead-lettering it",
+                        subscription.HandlerName, attempt, envelope.EventType, envelope.EventId);
+                    return false;
+                }
+
+                logger.LogWarning(ex, "{Handler} failed on {EventType} {EventId} (attempt {Attempt}); retrying in {Delay}",
+                    subscription.HandlerName, envelope.EventType, envelope.EventId, attempt, delay);
+                await Task.Delay(delay, cancellationToken);
+                delay *= 2;
+            }
+        }
+    }
+
+    /// <summary>Runs the handler and writes its inbox row in one transaction; skips it if the row exists.</summary>
+    internal async Task<bool> HandleOnceAsync(EventSubscription subscription, MessageEnvelope envelope, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = (ServiceDbContext)scope.ServiceProvider.GetRequiredService(subscription.ContextType);
+        if (await AlreadyHandledAsync(db, subscription, envelope))
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await subscription.Invoke(scope.ServiceProvider, envelope.Payload, cancellationToken);
+        db.InboxMessages.Add(new InboxMessage
+        {
+            EventId = envelope.EventId,
+            Handler = subscription.HandlerName,
+            ProcessedAt = DateTime.UtcNow,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            if (await AlreadyHandledAsync(db, subscription, envelope))
+            {
+                // A concurrent delivery of the same event won the race; ours rolled back.
+                return false;
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<bool> AlreadyHandledAsync(ServiceDbContext db, EventSubscription subscription, MessageEnvelope envelope)
+    {
+        return await db.InboxMessages.AsNoTracking()
+            .AnyAsync(m => m.EventId == envelope.EventId && m.Handler == subscription.HandlerName);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Ticketing.BuildingBlocks.Messaging;
+
+namespace Ticketing.BuildingBlocks.Persistence;
+
+/// <summary>
+/// Base of every service's DbContext: adds the outbox, inbox and dead-letter tables so
+/// that a state change and the events it causes commit in one transaction.
+/// </summary>
+public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<DeadLetterMessage> DeadLetterMessages => Set<DeadLetterMessage>();
+
+    public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>Records an integration event; it is published after <c>SaveChanges</c> commits.</summary>
+    public void Publish(Contracts.IntegrationEvent integrationEvent) =>
+        OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Timestamps are stored in UTC. SQLite hands them back with an unspecified kind,
+        // which would serialise without a zone; this marks them UTC again on the way in.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

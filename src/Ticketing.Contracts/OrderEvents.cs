@@ -1,0 +1,37 @@
+namespace Ticketing.Contracts;
+
+public sealed record OrderedTicket(Guid TicketId, long PriceMinor);
+
+public sealed record OrderCreated(
+    Guid OrderId,
+    int Version,
+    Guid UserId,
+    DateTimeOffset ExpiresAt,
+    long TotalMinor,
+    string Currency,
+    IReadOnlyList<OrderedTicket> Tickets) : IntegrationEvent;
+
+/// <summary>Why an order was cancelled.</summary>
+public static class CancellationReasons
+{
+    public const string Buyer = "buyer";
+    public const string Expired = "expired";
+}
+
+public sealed record OrderCancelled(
+    Guid OrderId,
+    int Version,
+    Guid UserId,
+    IReadOnlyList<Guid> TicketIds,
+    string Reason) : IntegrationEvent;
+
+public sealed record OrderCompleted(
+    Guid OrderId,
+    int Version,
+    Guid UserId,
+    long TotalMinor,
+    string Currency,
+    IReadOnlyList<Guid> TicketIds) : IntegrationEvent;
+
+/// <summary>Published by Expiration when an order's hold has run out.</summary>
+public sealed record ExpirationComplete(Guid OrderId) : IntegrationEvent;

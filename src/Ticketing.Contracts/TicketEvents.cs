@@ -1,0 +1,45 @@
+namespace Ticketing.Contracts;
+
+/// <summary>Ticket states as Catalog publishes them.</summary>
+public static class TicketStatuses
+{
+    public const string Available = "available";
+    public const string Reserved = "reserved";
+    public const string Sold = "sold";
+    /// <summary>Withdrawn from sale, e.g. because its event was cancelled.</summary>
+    public const string Withdrawn = "withdrawn";
+}
+
+/// <summary>
+/// Full state of one ticket (a seat, a general-admission unit or a resale ticket).
+/// Both events carry the whole state so that a replica can apply the newest version
+/// it has seen and ignore older ones, whatever order they arrive in.
+/// </summary>
+public sealed record TicketCreated(
+    Guid TicketId,
+    int Version,
+    string Title,
+    long PriceMinor,
+    string Currency,
+    Guid OwnerId,
+    Guid? EventId,
+    string? Tier,
+    string? Seat,
+    string Status,
+    Guid? OrderId) : IntegrationEvent;
+
+public sealed record TicketUpdated(
+    Guid TicketId,
+    int Version,
+    string Title,
+    long PriceMinor,
+    string Currency,
+    Guid OwnerId,
+    Guid? EventId,
+    string? Tier,
+    string? Seat,
+    string Status,
+    Guid? OrderId) : IntegrationEvent;
+
+/// <summary>Published once when an organizer cancels an event; its tickets can no longer be ordered.</summary>
+public sealed record EventCancelled(Guid EventId, int Version, Guid OrganizerId) : IntegrationEvent;

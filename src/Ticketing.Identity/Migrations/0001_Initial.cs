@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Ticketing.BuildingBlocks.Messaging;
+
+namespace Ticketing.Identity.Migrations;
+
+[DbContext(typeof(IdentityDbContext))]
+[Migration("0001_Initial")]
+public sealed class Initial : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateMessagingTables();
+    }
+}
