@@ -1,0 +1,15 @@
+namespace Ticketing.Identity.Tests;
+
+public sealed class SchemaTests
+{
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.PostgreSql)]
+    public async Task Migrate_onFreshDatabase_matchesEfModel(TestProvider provider)
+    {
+        var (migrated, fromModel) = await SchemaComparer.DescribeBothAsync<IdentityDbContext>(provider);
+
+        Assert.NotEmpty(migrated);
+        Assert.Equal(fromModel, migrated);
+    }
+}
