@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ticketing.BuildingBlocks.Tests.Probe;
+
+namespace Ticketing.BuildingBlocks.Tests;
+
+public sealed class DeadLetterTests
+{
+    [Fact]
+    public async Task Handler_alwaysThrowingOnRabbitMq_isRetriedThenDeadLettered()
+    {
+        await using var environment = new ProbeEnvironment(TestProvider.PostgreSql, rabbitMq: true);
+        using var host = await environment.BuildAsync();
+        await host.StartAsync();
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+            db.Publish(new ProbeHappened("fail-rabbit"));
+            db.Publish(new ProbeHappened("fine-rabbit"));
+            await db.SaveChangesAsync();
+        }
+
+        var deadLettered = await RabbitMqAdmin.WaitForMessagesAsync($"{environment.Prefix}.probe.dead-letter", 1, TimeSpan.FromSeconds(15));
+        Assert.Equal(1u, deadLettered);
+        Assert.Equal(3, host.Services.GetRequiredService<ProbeAttempts>().Of("fail-rabbit"));
+        // The poisoned message does not block the ones behind it.
+        Assert.True(await ProbeEnvironment.EventuallyAsync(async () => await ProbeEnvironment.CountOfAsync(host, "fine-rabbit") == 1));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Handler_alwaysThrowingInProcess_isRetriedThenStoredAsDeadLetter()
+    {
+        await using var environment = new ProbeEnvironment(TestProvider.Sqlite, rabbitMq: false);
+        using var host = await environment.BuildAsync();
+        await host.StartAsync();
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+            db.Publish(new ProbeHappened("fail-local"));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True(await ProbeEnvironment.EventuallyAsync(() =>
+            ProbeEnvironment.QueryAsync(host, db => db.DeadLetterMessages.AnyAsync(m => m.EventType == nameof(ProbeHappened)))));
+        Assert.Equal(3, host.Services.GetRequiredService<ProbeAttempts>().Of("fail-local"));
+        Assert.Equal(0, await ProbeEnvironment.QueryAsync(host, db => db.OutboxMessages.CountAsync(m => m.PublishedAt == null)));
+        await host.StopAsync();
+    }
+}
