@@ -1,6 +1,7 @@
 namespace Ticketing.Contracts;
 
-public sealed record OrderedTicket(Guid TicketId, long PriceMinor);
+/// <summary>A ticket of an order; the descriptive fields let consumers (e-mails) show it without asking Catalog.</summary>
+public sealed record OrderedTicket(Guid TicketId, long PriceMinor, string? Title = null, string? Seat = null, string? Tier = null);
 
 public sealed record OrderCreated(
     Guid OrderId,

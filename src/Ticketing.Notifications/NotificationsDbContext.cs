@@ -1,12 +1,49 @@
 using Microsoft.EntityFrameworkCore;
 using Ticketing.BuildingBlocks.Persistence;
+using Ticketing.Notifications.Email;
+using Ticketing.Notifications.Inbox;
 
 namespace Ticketing.Notifications;
 
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : ServiceDbContext(options)
 {
+    public DbSet<UserContact> Contacts => Set<UserContact>();
+
+    public DbSet<OrderSummary> Orders => Set<OrderSummary>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutgoingEmail> Emails => Set<OutgoingEmail>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<UserContact>(e =>
+        {
+            e.ToTable("contacts");
+            e.HasKey(c => c.UserId);
+            e.Property(c => c.Email).HasMaxLength(320);
+        });
+        modelBuilder.Entity<OrderSummary>(e =>
+        {
+            e.ToTable("order_summaries");
+            e.HasKey(o => o.OrderId);
+            e.Property(o => o.Currency).HasMaxLength(3);
+        });
+        modelBuilder.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasKey(n => n.Id);
+            e.Property(n => n.Kind).HasMaxLength(40);
+            e.Property(n => n.Title).HasMaxLength(200);
+            e.HasIndex(n => new { n.UserId, n.CreatedAt });
+        });
+        modelBuilder.Entity<OutgoingEmail>(e =>
+        {
+            e.ToTable("outgoing_emails");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Subject).HasMaxLength(200);
+            e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        });
     }
 }

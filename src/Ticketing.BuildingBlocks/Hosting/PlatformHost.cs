@@ -35,6 +35,7 @@ public static class PlatformHost
         }
 
         builder.Services.AddSingleton(new HostedModules(selected));
+        builder.Services.AddSingleton(options);
         // Keys for antiforgery tokens survive restarts and are shared by replicas that mount the same folder.
         builder.Services.AddDataProtection()
             .SetApplicationName("ticketing")

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Ticketing.BuildingBlocks.Messaging;
+using Ticketing.Contracts;
+using Ticketing.Notifications.Inbox;
+
+namespace Ticketing.Notifications.Handlers;
+
+internal sealed class UserRegisteredHandler(NotificationsDbContext db) : IIntegrationEventHandler<UserRegistered>
+{
+    public async Task HandleAsync(UserRegistered integrationEvent, CancellationToken cancellationToken)
+    {
+        var contact = await db.Contacts.FindAsync([integrationEvent.UserId], cancellationToken);
+        if (contact is null)
+        {
+            db.Contacts.Add(new UserContact { UserId = integrationEvent.UserId, Email = integrationEvent.Email });
+        }
+        else
+        {
+            contact.Email = integrationEvent.Email;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+internal sealed class OrderCreatedHandler(NotificationsDbContext db) : IIntegrationEventHandler<OrderCreated>
+{
+    public async Task HandleAsync(OrderCreated integrationEvent, CancellationToken cancellationToken)
+    {
+        if (await db.Orders.AnyAsync(o => o.OrderId == integrationEvent.OrderId, cancellationToken))
+        {
+            return;
+        }
+
+        var lines = integrationEvent.Tickets.Select(t =>
+            $"- {t.Title ?? "Ticket"}{(t.Tier is null ? "" : $" ({t.Tier})")}{(t.Seat is null ? "" : $", seat {t.Seat}")}: {NotificationWriter.Money(t.PriceMinor, integrationEvent.Currency)}");
+        db.Orders.Add(new OrderSummary
+        {
+            OrderId = integrationEvent.OrderId,
+            UserId = integrationEvent.UserId,
+            TotalMinor = integrationEvent.TotalMinor,
+            Currency = integrationEvent.Currency,
+            Lines = string.Join('\n', lines),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+internal sealed class OrderCompletedHandler(NotificationsDbContext db) : IIntegrationEventHandler<OrderCompleted>
+{
+    public async Task HandleAsync(OrderCompleted integrationEvent, CancellationToken cancellationToken)
+    {
+        var summary = await db.Orders.FindAsync([integrationEvent.OrderId], cancellationToken);
+        var body = $"""
+            Thank you for your order {integrationEvent.OrderId}.
+
+            {summary?.Lines ?? $"{integrationEvent.TicketIds.Count} ticket(s)"}
+            Total paid: {NotificationWriter.Money(integrationEvent.TotalMinor, integrationEvent.Currency)}
+
+            Your tickets and their QR codes are under "My tickets" in the web app.
+            """;
+        db.Notify(integrationEvent.UserId, "order-completed", "Your tickets are confirmed", body);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+internal sealed class OrderCancelledHandler(NotificationsDbContext db) : IIntegrationEventHandler<OrderCancelled>
+{
+    public async Task HandleAsync(OrderCancelled integrationEvent, CancellationToken cancellationToken)
+    {
+        var (title, reason) = integrationEvent.Reason == CancellationReasons.Expired
+            ? ("Your reservation expired", "The hold on your tickets ran out before payment, so they were released.")
+            : ("Your order was cancelled", "You cancelled this order and its tickets were released.");
+        db.Notify(integrationEvent.UserId, $"order-cancelled-{integrationEvent.Reason}", title,
+            $"{reason}\n\nOrder {integrationEvent.OrderId}, {integrationEvent.TicketIds.Count} ticket(s).");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+internal sealed class RefundIssuedHandler(NotificationsDbContext db) : IIntegrationEventHandler<RefundIssued>
+{
+    public async Task HandleAsync(RefundIssued integrationEvent, CancellationToken cancellationToken)
+    {
+        db.Notify(integrationEvent.UserId, "refund-issued", "Your payment was refunded",
+            $"We refunded {NotificationWriter.Money(integrationEvent.AmountMinor, integrationEvent.Currency)} for order {integrationEvent.OrderId}: {integrationEvent.Reason}.");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

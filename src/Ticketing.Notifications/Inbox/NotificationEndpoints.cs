@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Ticketing.BuildingBlocks.Auth;
+using Ticketing.BuildingBlocks.Web;
+
+namespace Ticketing.Notifications.Inbox;
+
+public sealed record NotificationResponse(Guid Id, string Kind, string Title, string Body, DateTime CreatedAt, bool Read);
+
+internal static class NotificationEndpoints
+{
+    public static void MapNotificationEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization();
+        group.MapGet("/", ListAsync);
+        group.MapPost("/{id:guid}/read", MarkReadAsync);
+    }
+
+    /// <summary>The caller's notifications, newest first.</summary>
+    private static async Task<Ok<List<NotificationResponse>>> ListAsync(
+        ClaimsPrincipal user, NotificationsDbContext db, int? limit, CancellationToken cancellationToken)
+    {
+        var userId = user.GetUserId();
+        var take = Math.Clamp(limit ?? 50, 1, 200);
+        var items = await db.Notifications.AsNoTracking()
+            .Where(n => n.UserId == userId)
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Take(take)
+            .Select(n => new NotificationResponse(n.Id, n.Kind, n.Title, n.Body, n.CreatedAt, n.ReadAt != null))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(items);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> MarkReadAsync(
+        Guid id, ClaimsPrincipal user, NotificationsDbContext db, CancellationToken cancellationToken)
+    {
+        var userId = user.GetUserId();
+        // Someone else's notification is indistinguishable from a missing one.
+        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.UserId == userId, cancellationToken);
+        if (notification is null)
+        {
+            return Problems.NotFound("No such notification.");
+        }
+
+        notification.ReadAt ??= DateTime.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
