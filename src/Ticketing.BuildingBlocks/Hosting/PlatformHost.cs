@@ -49,6 +49,7 @@ public static class PlatformHost
 
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddPlatformHealthChecks(transport);
+        builder.Services.AddPlatformRateLimiting();
         builder.Services.AddOpenApi();
         builder.AddPlatformMessaging();
         builder.AddPlatformAuthentication();
@@ -65,6 +66,7 @@ public static class PlatformHost
         app.UsePlatformProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
         {
