@@ -5,7 +5,12 @@ using Ticketing.Server;
 // `ticketing migrate` applies schema migrations for the selected services and exits;
 // anything else starts the server.
 var migrateOnly = args.Length > 0 && args[0] == "migrate";
-var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
+// appsettings.json ships beside the binary; the data folder stays relative to where it is started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = migrateOnly ? args[1..] : args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
 var modules = builder.AddTicketingPlatform(Modules.All());
 var app = builder.Build();
 

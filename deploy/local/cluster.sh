@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# The distributed topology on one machine: PostgreSQL (a database per service), RabbitMQ,
+# one process per service from the one server binary, and an nginx edge routing the public
+# paths. Everything listens on loopback; logs go to one folder.
+#
+#   deploy/local/cluster.sh start | stop | status
+#
+# Settings (environment):
+#   TICKETING_CLUSTER_ROOT      working folder (default /tmp/ticketing-cluster): app, logs, pids, data
+#   TICKETING_CLUSTER_PORT      edge port (default 8080)
+#   TICKETING_CLUSTER_BASE_PORT first service port (default 5100; identity 5101, catalog 5102, ...)
+#   TICKETING_CLUSTER_REPLICAS  extra instances, e.g. "ordering=2,expiration=2"
+#   TICKETING_CLUSTER_POSTGRES / TICKETING_CLUSTER_RABBITMQ
+#                               use running servers (Npgsql connection string without a database,
+#                               AMQP URI) instead of starting throwaway ones with scripts/infra.sh
+# Any other variable in the environment (e.g. Ordering__HoldDuration=00:00:05) reaches every process.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+ROOT=${TICKETING_CLUSTER_ROOT:-/tmp/ticketing-cluster}
+EDGE_PORT=${TICKETING_CLUSTER_PORT:-8080}
+BASE_PORT=${TICKETING_CLUSTER_BASE_PORT:-5100}
+SERVICES=(identity catalog ordering payments expiration notifications web)
+DATABASES=(identity catalog ordering payments expiration notifications)
+export PATH="$PATH:/usr/sbin:/sbin"
+
+log() { echo "cluster: $*" >&2; }
+
+replicas_of() {
+  local spec=${TICKETING_CLUSTER_REPLICAS:-} item
+  for item in ${spec//,/ }; do
+    if [[ ${item%%=*} == "$1" ]]; then echo "${item#*=}"; return; fi
+  done
+  echo 1
+}
+
+# Instance list: "name service port" lines; replica n of a service gets port + 10*(n-1).
+instances() {
+  local i s n
+  for i in "${!SERVICES[@]}"; do
+    s=${SERVICES[$i]}
+    for ((n = 1; n <= $(replicas_of "$s"); n++)); do
+      echo "$s-$n $s $((BASE_PORT + i + 1 + 10 * (n - 1)))"
+    done
+  done
+}
+
+start_infra() {
+  if [[ -n ${TICKETING_CLUSTER_POSTGRES:-} && -n ${TICKETING_CLUSTER_RABBITMQ:-} ]]; then
+    PG=$TICKETING_CLUSTER_POSTGRES; AMQP=$TICKETING_CLUSTER_RABBITMQ
+    return
+  fi
+  local exports
+  exports=$(TICKETING_INFRA_ROOT="$ROOT/infra" TICKETING_PG_PORT=${TICKETING_CLUSTER_PG_PORT:-55532} \
+    TICKETING_RABBIT_PORT=${TICKETING_CLUSTER_RABBIT_PORT:-56820} bash scripts/infra.sh start)
+  eval "$exports"
+  PG=$TICKETING_TEST_POSTGRES; AMQP=$TICKETING_TEST_RABBITMQ
+  touch "$ROOT/run/infra-started"
+}
+
+# Settings every process shares; only Ticketing__Services and the port differ between them.
+common_env() {
+  local d
+  echo "Ticketing__MigrateOnStartup=false"
+  echo "Messaging__Transport=RabbitMq"
+  echo "Messaging__RabbitMq__Uri=$AMQP"
+  echo "Auth__MetadataAddress=http://127.0.0.1:$((BASE_PORT + 1))/.well-known/openid-configuration"
+  echo "Auth__SigningKeys__0__PemFile=$ROOT/signing-key.pem"
+  for d in "${DATABASES[@]}"; do echo "ConnectionStrings__$d=$PG;Database=ticketing_$d"; done
+}
+
+write_nginx() {
+  local s name service port
+  mkdir -p "$ROOT/nginx/tmp"
+  {
+    echo "worker_processes 1; pid $ROOT/nginx/nginx.pid; error_log $ROOT/logs/nginx-error.log warn;"
+    echo "events { worker_connections 4096; }"
+    echo "http {"
+    echo "  access_log $ROOT/logs/nginx-access.log; client_body_temp_path $ROOT/nginx/tmp/body;"
+    echo "  proxy_temp_path $ROOT/nginx/tmp/proxy; fastcgi_temp_path $ROOT/nginx/tmp/fastcgi;"
+    echo "  uwsgi_temp_path $ROOT/nginx/tmp/uwsgi; scgi_temp_path $ROOT/nginx/tmp/scgi;"
+    echo "  client_max_body_size 1m; proxy_http_version 1.1; proxy_set_header Connection \"\";"
+    echo "  proxy_set_header Host \$host; proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;"
+    echo "  proxy_set_header X-Forwarded-Proto \$scheme; proxy_read_timeout 60s;"
+    for s in "${SERVICES[@]}"; do
+      echo "  upstream $s { keepalive 32;"
+      while read -r name service port; do
+        [[ $service == "$s" ]] && echo "    server 127.0.0.1:$port max_fails=1 fail_timeout=2s;"
+      done < <(instances)
+      echo "  }"
+    done
+    echo "  server { listen 127.0.0.1:$EDGE_PORT;"
+    echo "    location /api/users { proxy_pass http://identity; }"
+    echo "    location /.well-known/ { proxy_pass http://identity; }"
+    for s in tickets events passes checkins; do echo "    location /api/$s { proxy_pass http://catalog; }"; done
+    echo "    location /api/orders { proxy_pass http://ordering; }"
+    echo "    location /api/payments { proxy_pass http://payments; }"
+    echo "    location /api/notifications { proxy_pass http://notifications; }"
+    # Server-sent events on the pages must not be buffered.
+    echo "    location / { proxy_pass http://web; proxy_buffering off; }"
+    echo "  }"
+    echo "}"
+  } >"$ROOT/nginx/nginx.conf"
+}
+
+wait_ready() {
+  local url=$1 name=$2 deadline=$((SECONDS + 90))
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$url" || true) == 200 ]]; do
+    if ((SECONDS > deadline)); then log "$name did not become ready; see $ROOT/logs/$name.log"; return 1; fi
+    sleep 0.5
+  done
+}
+
+start() {
+  mkdir -p "$ROOT/logs" "$ROOT/run" "$ROOT/data"
+  command -v nginx >/dev/null || { log "installing nginx"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+  start_infra
+  log "publishing the server binary"
+  dotnet publish src/Ticketing.Server -c Release -o "$ROOT/app" --nologo -v q >"$ROOT/logs/publish.log"
+  [[ -f $ROOT/signing-key.pem ]] || openssl ecparam -name prime256v1 -genkey -noout 2>/dev/null \
+    | openssl pkcs8 -topk8 -nocrypt -out "$ROOT/signing-key.pem"
+  mapfile -t shared < <(common_env)
+  log "migrating ${#DATABASES[@]} databases"
+  env "${shared[@]}" Ticketing__DataDirectory="$ROOT/data/migrate" \
+    dotnet "$ROOT/app/ticketing.dll" migrate >"$ROOT/logs/migrate.log" 2>&1
+  local name service port
+  while read -r name service port; do
+    env "${shared[@]}" Ticketing__Services="$service" Ticketing__DataDirectory="$ROOT/data/$name" \
+      nohup dotnet "$ROOT/app/ticketing.dll" --urls "http://127.0.0.1:$port" >"$ROOT/logs/$name.log" 2>&1 &
+    echo $! >"$ROOT/run/$name.pid"
+  done < <(instances)
+  while read -r name service port; do wait_ready "http://127.0.0.1:$port/health/ready" "$name"; done < <(instances)
+  write_nginx
+  nginx -p "$ROOT/nginx" -c "$ROOT/nginx/nginx.conf"
+  wait_ready "http://127.0.0.1:$EDGE_PORT/api/users/currentuser" nginx
+  log "ready at http://127.0.0.1:$EDGE_PORT (logs in $ROOT/logs)"
+}
+
+stop() {
+  local pidfile pid
+  [[ -f $ROOT/nginx/nginx.pid ]] && nginx -p "$ROOT/nginx" -c "$ROOT/nginx/nginx.conf" -s quit 2>/dev/null || true
+  for pidfile in "$ROOT"/run/*.pid; do
+    [[ -f $pidfile ]] || continue
+    pid=$(cat "$pidfile")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$pidfile"
+  done
+  if [[ -f $ROOT/run/infra-started ]]; then
+    TICKETING_INFRA_ROOT="$ROOT/infra" bash scripts/infra.sh stop || true
+    rm -f "$ROOT/run/infra-started"
+  fi
+  log "stopped"
+}
+
+status() {
+  local name service port state code rc=0
+  while read -r name service port; do
+    state=stopped
+    if [[ -f $ROOT/run/$name.pid ]] && kill -0 "$(cat "$ROOT/run/$name.pid")" 2>/dev/null; then state=running; fi
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready" || true)
+    printf '%-16s %-8s port %-5s ready=%s\n' "$name" "$state" "$port" "$code"
+    [[ $code == 200 ]] || rc=1
+  done < <(instances)
+  return $rc
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac
