@@ -9,13 +9,9 @@ using static Ticketing.Identity.Tests.ApiHelpers;
 
 namespace Ticketing.Identity.Tests;
 
-public sealed class SignInTests : IAsyncLifetime
+public sealed class SignInTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
 {
-    private readonly TestPlatform _platform = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _platform.DisposeAsync();
+    private readonly TestPlatform _platform = fixture.Platform;
 
     [Fact]
     public async Task Signin_rightPasswordAnyEmailCase_returns200AndSessionCookie()

@@ -7,13 +7,9 @@ using static Ticketing.Identity.Tests.ApiHelpers;
 
 namespace Ticketing.Identity.Tests;
 
-public sealed class SignUpTests : IAsyncLifetime
+public sealed class SignUpTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
 {
-    private readonly TestPlatform _platform = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _platform.DisposeAsync();
+    private readonly TestPlatform _platform = fixture.Platform;
 
     [Fact]
     public async Task Signup_validCredentials_returns201NormalisedEmailAndSignsIn()
@@ -55,6 +51,22 @@ public sealed class SignUpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(1, await _platform.WithScopeAsync<IdentityDbContext, int>(db => db.Users.CountAsync(u => u.Email == email)));
+    }
+
+    [Fact]
+    public async Task Signup_newAccount_publishesUserRegisteredOnce()
+    {
+        using var client = _platform.CookielessClient();
+        var email = UniqueEmail();
+
+        var created = await client.PostAsJsonAsync("/api/users/signup", Credentials(email));
+        await client.PostAsJsonAsync("/api/users/signup", Credentials(email.ToUpperInvariant()));
+
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var events = await _platform.WithScopeAsync<IdentityDbContext, List<string>>(db =>
+            db.OutboxMessages.Where(m => m.EventType == "UserRegistered" && m.Payload.Contains(email)).Select(m => m.Payload).ToListAsync());
+        var payload = JsonDocument.Parse(Assert.Single(events)).RootElement;
+        Assert.Equal(id, payload.GetProperty("userId").GetGuid());
     }
 
     [Fact]

@@ -9,13 +9,9 @@ using static Ticketing.Identity.Tests.ApiHelpers;
 
 namespace Ticketing.Identity.Tests;
 
-public sealed class TokenTests : IAsyncLifetime
+public sealed class TokenTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
 {
-    private readonly TestPlatform _platform = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _platform.DisposeAsync();
+    private readonly TestPlatform _platform = fixture.Platform;
 
     [Fact]
     public async Task Token_rightCredentials_returnsEs256BearerTokenWithPublishedKid()
