@@ -39,6 +39,8 @@ public sealed class IdentityModule : IServiceModule
         var dataDirectory = PlatformOptions.From(builder.Configuration).DataDirectory;
         services.AddSingleton(sp => new SigningKeyStore(
             sp.GetRequiredService<AuthOptions>(), dataDirectory, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SigningKeyStore>>()));
+        // Loads (or generates) the keys at start-up, so a bad PEM stops the process at once.
+        services.AddHostedService(sp => new KeyStoreWarmUp(sp.GetRequiredService<SigningKeyStore>()));
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<SessionCookie>();
         if (!AuthOptions.From(builder.Configuration).UsesExternalIssuer)
@@ -69,4 +71,15 @@ public sealed class IdentityModule : IServiceModule
         endpoints.MapDiscovery();
         endpoints.MapJwks();
     }
+}
+
+internal sealed class KeyStoreWarmUp(SigningKeyStore keys) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = keys.Current;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

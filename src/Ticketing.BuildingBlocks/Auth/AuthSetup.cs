@@ -54,11 +54,14 @@ public static class AuthSetup
             NameClaimType = "email",
         };
 
-        var discovery = auth.UsesExternalIssuer ? auth.Authority : auth.MetadataAddress;
-        if (!string.IsNullOrWhiteSpace(discovery))
+        // MetadataAddress may also point an external issuer's discovery at an internal address.
+        var discovery = !string.IsNullOrWhiteSpace(auth.MetadataAddress) ? auth.MetadataAddress
+            : auth.UsesExternalIssuer ? $"{auth.Authority!.TrimEnd('/')}/.well-known/openid-configuration"
+            : null;
+        if (discovery is not null)
         {
             o.Authority = auth.UsesExternalIssuer ? auth.Authority : null;
-            o.MetadataAddress = auth.MetadataAddress ?? "";
+            o.MetadataAddress = discovery;
             o.RequireHttpsMetadata = auth.RequiresHttps(discovery);
         }
         else if (services.GetService<ITokenValidationKeys>() is { } keys)

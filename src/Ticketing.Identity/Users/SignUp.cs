@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Ticketing.BuildingBlocks.Web;
+using Ticketing.Contracts;
 using Ticketing.Identity.RateLimiting;
 using Ticketing.Identity.Tokens;
 
@@ -48,6 +49,7 @@ internal static class SignUp
         var user = User.Create(email, "", time.GetUtcNow().UtcDateTime);
         user.ChangePasswordHash(hasher.HashPassword(user, request.Password!));
         db.Users.Add(user);
+        db.Publish(new UserRegistered(user.Id, user.Email));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
