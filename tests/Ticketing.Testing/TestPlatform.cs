@@ -30,6 +30,8 @@ public sealed class TestPlatform : WebApplicationFactory<Program>
         _settings["Messaging:HandlerRetryDelay"] = "00:00:00.020";
         _settings["Messaging:HandlerAttempts"] = "3";
         _settings["Identity:RateLimit:Enabled"] = "false";
+        // Signing up is most of many tests' set-up; a cheaper (still salted PBKDF2) hash keeps the suite quick.
+        _settings["Identity:PasswordIterations"] = PasswordIterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (services is not null)
         {
             _settings["Ticketing:Services"] = string.Join(",", services);
@@ -53,6 +55,9 @@ public sealed class TestPlatform : WebApplicationFactory<Program>
             _settings["Messaging:RabbitMq:Prefix"] = RabbitPrefix;
         }
     }
+
+    /// <summary>PBKDF2 iterations of passwords hashed by test platforms (production default: 100,000).</summary>
+    public const int PasswordIterations = 10_000;
 
     public TestProvider Provider { get; }
 
