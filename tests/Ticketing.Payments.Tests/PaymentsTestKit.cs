@@ -58,6 +58,20 @@ internal static class PaymentsTestKit
         return (await response.Content.ReadFromJsonAsync<PaymentResponse>())!;
     }
 
+    public static async Task<HttpResponseMessage> SendWebhookAsync(this HttpClient client, string payload, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments/webhooks/stripe")
+        {
+            Content = new StringContent(payload, System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (signature is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Stripe-Signature", signature);
+        }
+
+        return await client.SendAsync(request);
+    }
+
     public static Task<Payment> PaymentAsync(this TestPlatform platform, Guid paymentId) =>
         platform.WithScopeAsync<PaymentsDbContext, Payment>(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId));
 
