@@ -6,7 +6,8 @@ namespace Ticketing.Catalog.Tests;
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    public TestPlatform Platform { get; } = new();
+    // Catalog tests sign up many users; password hashing strength is Identity's concern, not ours.
+    public TestPlatform Platform { get; } = new TestPlatform().With("Identity:PasswordIterations", "1000");
 
     public Task InitializeAsync()
     {
