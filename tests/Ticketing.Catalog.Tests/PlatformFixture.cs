@@ -4,10 +4,15 @@ namespace Ticketing.Catalog.Tests;
 /// One embedded platform shared by a test class: starting a host costs seconds, and every test
 /// creates its own users, events and tickets, so they do not see each other's data.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture(TestProvider provider) : IAsyncLifetime
 {
+    public PlatformFixture()
+        : this(TestProvider.Sqlite)
+    {
+    }
+
     // Catalog tests sign up many users; password hashing strength is Identity's concern, not ours.
-    public TestPlatform Platform { get; } = new TestPlatform().With("Identity:PasswordIterations", "1000");
+    public TestPlatform Platform { get; } = new TestPlatform(provider).With("Identity:PasswordIterations", "1000");
 
     public Task InitializeAsync()
     {
@@ -17,3 +22,6 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Platform.DisposeAsync();
 }
+
+/// <summary>The same on fresh PostgreSQL databases, where bulk inserts and row locking take other code paths.</summary>
+public sealed class PostgresPlatformFixture() : PlatformFixture(TestProvider.PostgreSql);
