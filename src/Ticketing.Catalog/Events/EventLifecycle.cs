@@ -75,7 +75,8 @@ internal static class EventLifecycle
     /// <summary>
     /// Saves the event, then moves its tickets from one status to the other with one conditional
     /// UPDATE (an event may have tens of thousands) and announces each moved ticket, all in one
-    /// transaction. The event's version check makes a concurrent generation or order hold conflict.
+    /// transaction. The event's version check makes a concurrent generation conflict; an order hold
+    /// racing the UPDATE either commits first (its ticket is then skipped) or fails its own version check.
     /// </summary>
     private static async Task<ProblemHttpResult?> SaveWithInventoryAsync(
         CatalogDbContext db, Guid eventId, string from, string to, DateTime now, CancellationToken ct)
