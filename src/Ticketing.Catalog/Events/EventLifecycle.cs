@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
+using Ticketing.BuildingBlocks.Messaging;
+using Ticketing.BuildingBlocks.Web;
+using Ticketing.Catalog.Domain;
+using Ticketing.Catalog.Persistence;
+using Ticketing.Contracts;
+
+namespace Ticketing.Catalog.Events;
+
+/// <summary>Publishing and cancelling an event; both move its unheld inventory on or off sale in the same transaction.</summary>
+internal static class EventLifecycle
+{
+    public static void MapEventLifecycle(this IEndpointRouteBuilder events)
+    {
+        events.MapPost("/{id:guid}/publish", PublishAsync).RequireAuthorization().WithName("PublishEvent");
+        events.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization().WithName("CancelEvent");
+    }
+
+    /// <summary>Idempotent: publishing a published event changes nothing and answers 200.</summary>
+    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> PublishAsync(
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (show is null)
+        {
+            return problem!;
+        }
+
+        var now = Now(clock);
+        var wasDraft = show.Status == EventStatuses.Draft;
+        if (show.Publish(now) is { } refusal)
+        {
+            return Problems.Conflict(refusal);
+        }
+
+        if (wasDraft && await SaveWithInventoryAsync(db, id, TicketStatuses.Withdrawn, TicketStatuses.Available, now, ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return TypedResults.Ok(await Tiers.ResponseAsync(db, show, ct));
+    }
+
+    /// <summary>
+    /// Idempotent. Tickets held by an order stay with it: Ordering learns of the cancellation from
+    /// EventCancelled, and a release then withdraws them instead of putting them back on sale.
+    /// </summary>
+    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> CancelAsync(
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (show is null)
+        {
+            return problem!;
+        }
+
+        var now = Now(clock);
+        if (show.Cancel(now))
+        {
+            db.Publish(new EventCancelled(show.Id, show.Version, show.OrganizerId));
+            if (await SaveWithInventoryAsync(db, id, TicketStatuses.Available, TicketStatuses.Withdrawn, now, ct) is { } conflict)
+            {
+                return conflict;
+            }
+        }
+
+        return TypedResults.Ok(await Tiers.ResponseAsync(db, show, ct));
+    }
+
+    /// <summary>
+    /// Saves the event, then moves its tickets from one status to the other with one conditional
+    /// UPDATE (an event may have tens of thousands) and announces each moved ticket, all in one
+    /// transaction. The event's version check makes a concurrent generation conflict; an order hold
+    /// racing the UPDATE either commits first (its ticket is then skipped) or fails its own version check.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> SaveWithInventoryAsync(
+        CatalogDbContext db, Guid eventId, string from, string to, DateTime now, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await OrganizerAccess.SaveAsync(db, ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        await db.Tickets
+            .Where(t => t.EventId == eventId && t.Status == from)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.Status, to)
+                .SetProperty(t => t.Version, t => t.Version + 1)
+                .SetProperty(t => t.UpdatedAt, now), ct);
+        // The rows just moved are locked by this transaction until commit, so nothing else can have
+        // given them this status and this timestamp.
+        var moved = await db.Tickets.AsNoTracking()
+            .Where(t => t.EventId == eventId && t.Status == to && t.UpdatedAt == now)
+            .ToListAsync(ct);
+        await BulkInsert.InsertAsync(db, moved.Select(t => OutboxMessage.From(t.ToUpdated())).ToList(), ct);
+        await transaction.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>Whole milliseconds, so the timestamp compares equal after a round trip through either database.</summary>
+    private static DateTime Now(TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+    }
+}

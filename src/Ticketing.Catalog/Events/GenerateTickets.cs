@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using System.Data.Common;
+using System.Security.Claims;
+using Ticketing.BuildingBlocks.Messaging;
+using Ticketing.BuildingBlocks.Web;
+using Ticketing.Catalog.Domain;
+using Ticketing.Catalog.Persistence;
+
+namespace Ticketing.Catalog.Events;
+
+/// <summary>Reserved seating (<c>rows</c> x <c>seatsPerRow</c>) or general admission (<c>quantity</c>) of one tier.</summary>
+internal sealed record GenerateTicketsRequest(
+    string? Tier, decimal? Price, string? Section = null, IReadOnlyList<string>? Rows = null, int? SeatsPerRow = null, int? Quantity = null);
+
+internal sealed record GenerateTicketsResponse(Guid EventId, string Tier, int Created, int EventVersion);
+
+internal static class GenerateTickets
+{
+    public const int SectionMaxLength = 50;
+    public const int RowMaxLength = 10;
+
+    public static void MapGenerateTickets(this IEndpointRouteBuilder events) =>
+        events.MapPost("/{id:guid}/tickets", HandleAsync).RequireAuthorization().WithName("GenerateTickets");
+
+    /// <summary>
+    /// Creates one ticket row per admission, each with its TicketCreated outbox row, all in one
+    /// transaction: either the whole block exists and will be announced, or none of it. The relay
+    /// then publishes those rows in batches like any others.
+    /// </summary>
+    private static async Task<Results<Created<GenerateTicketsResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id, GenerateTicketsRequest request, ClaimsPrincipal user, CatalogDbContext db,
+        IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (show is null)
+        {
+            return problem!;
+        }
+
+        var validation = new Validation();
+        var plan = Check(validation, request, show.Currency, options.Value.MaxTicketsPerCall);
+        if (plan is null)
+        {
+            return validation.ToProblem();
+        }
+
+        if (show.Status == EventStatuses.Cancelled)
+        {
+            return Problems.Conflict("event is cancelled");
+        }
+
+        if (plan.Seats is { } seats)
+        {
+            var taken = await db.Tickets.AsNoTracking()
+                .Where(t => t.EventId == id && t.Seat != null && seats.Contains(t.Seat))
+                .Select(t => t.Seat!).OrderBy(s => s).Take(10).ToListAsync(ct);
+            if (taken.Count > 0)
+            {
+                return Problems.Conflict($"these seats already exist for this event: {string.Join(", ", taken)}");
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        show.RecordInventoryChange(now);
+        var tickets = (plan.Seats ?? Enumerable.Repeat<string?>(null, plan.Count))
+            .Select(seat => Ticket.CreateAdmission(show, plan.Tier, seat, plan.PriceMinor, now))
+            .ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            // The event row goes first: its version check makes a concurrent cancel or publish conflict.
+            await db.SaveChangesAsync(ct);
+            await BulkInsert.InsertAsync(db, tickets, ct);
+            await BulkInsert.InsertAsync(db, tickets.Select(t => OutboxMessage.From(t.ToCreated())).ToList(), ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("the event was changed at the same time (cancelled or published?); reload and try again");
+        }
+        catch (DbException ex) when (IsUniqueViolation(ex))
+        {
+            // The unique (event, seat) index caught a concurrent generation of the same seats.
+            return Problems.Conflict("some of these seats were created at the same time by another request");
+        }
+
+        return TypedResults.Created($"/api/events/{id}", new GenerateTicketsResponse(id, plan.Tier, plan.Count, show.Version));
+    }
+
+    /// <summary>SQLite reports SQLITE_CONSTRAINT_UNIQUE (2067), PostgreSQL unique_violation (23505).</summary>
+    private static bool IsUniqueViolation(DbException ex) =>
+        ex.SqlState == "23505" || ex is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 };
+
+    private sealed record Plan(string Tier, long PriceMinor, int Count, List<string?>? Seats);
+
+    private static Plan? Check(Validation validation, GenerateTicketsRequest request, string currency, int cap)
+    {
+        var tier = request.Tier?.Trim() ?? "";
+        validation.Require(tier.Length is > 0 and <= Ticket.LabelMaxLength, "tier", $"tier is required, 1 to {Ticket.LabelMaxLength} characters");
+        long? minor = request.Price is { } p ? Money.ToMinor(p, currency) : null;
+        validation.Require(minor is not null, "price", Money.DescribePriceRule(currency));
+
+        var seated = request.Rows is not null || request.SeatsPerRow is not null || request.Section is not null;
+        var general = request.Quantity is not null;
+        validation.Require(seated != general, "quantity", "give either rows and seatsPerRow (reserved seating) or quantity (general admission)");
+        if (!validation.IsValid)
+        {
+            return null;
+        }
+
+        if (general)
+        {
+            validation.Require(request.Quantity is >= 1 && request.Quantity <= cap, "quantity", $"quantity must be between 1 and {cap}");
+            return validation.IsValid ? new Plan(tier, minor!.Value, request.Quantity!.Value, null) : null;
+        }
+
+        var rows = request.Rows?.Select(r => r?.Trim() ?? "").ToList() ?? [];
+        validation.Require(rows.Count > 0, "rows", "rows must list at least one row label");
+        validation.Require(rows.All(r => r.Length is > 0 and <= RowMaxLength), "rows", $"each row label is 1 to {RowMaxLength} characters");
+        validation.Require(rows.Distinct(StringComparer.Ordinal).Count() == rows.Count, "rows", "row labels must be distinct");
+        validation.Require(request.SeatsPerRow is >= 1, "seatsPerRow", "seatsPerRow must be at least 1");
+        validation.Require((request.Section?.Trim().Length ?? 0) <= SectionMaxLength, "section", $"section is at most {SectionMaxLength} characters");
+        if (validation.IsValid)
+        {
+            var total = (long)rows.Count * request.SeatsPerRow!.Value;
+            validation.Require(total <= cap, "seatsPerRow", $"rows x seatsPerRow is {total}; at most {cap} tickets per call");
+        }
+
+        return validation.IsValid
+            ? new Plan(tier, minor!.Value, rows.Count * request.SeatsPerRow!.Value, SeatPlan.Labels(request.Section, rows, request.SeatsPerRow.Value).ToList<string?>())
+            : null;
+    }
+}
