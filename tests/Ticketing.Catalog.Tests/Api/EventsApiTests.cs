@@ -177,18 +177,15 @@ public sealed class EventsApiTests(PlatformFixture fixture) : IClassFixture<Plat
     }
 
     [Fact]
-    public async Task Generate_tenThousandTickets_isFastAndAnnouncesEach()
+    public async Task Generate_tenThousandTickets_createsAndAnnouncesEach()
     {
+        // How fast this is belongs to the benchmarks (bench/), not to an assertion on a shared machine.
         var (organizer, _) = await SignedInAsync();
         var show = await CreateEventAsync(organizer, "Stadium");
-        var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var result = await GenerateAsync(organizer, show.Id, new { tier = "GA", price = 25, quantity = 10_000 });
 
-        watch.Stop();
         Assert.Equal(10_000, result.Created);
-        // Generous on a shared 2-core machine; one round trip per row would take far longer.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"generation took {watch.Elapsed}");
         var (tickets, announced) = await _platform.WithScopeAsync<CatalogDbContext, (int, int)>(async db =>
             (await db.Tickets.CountAsync(t => t.EventId == show.Id),
              await db.OutboxMessages.CountAsync(m => m.EventType == nameof(TicketCreated) && m.Payload.Contains(show.Id.ToString()))));
