@@ -10,6 +10,14 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     internal DbSet<Event> Events => Set<Event>();
 
+    internal DbSet<Pass> Passes => Set<Pass>();
+
+    internal DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
+    internal DbSet<StaffMember> Staff => Set<StaffMember>();
+
+    internal DbSet<UserEntry> Users => Set<UserEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -60,6 +68,59 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             e.Property(v => v.UpdatedAt).HasColumnName("updated_at");
             e.HasIndex(v => new { v.Status, v.StartsAt }).HasDatabaseName("ix_events_status_starts");
             e.HasIndex(v => v.OrganizerId).HasDatabaseName("ix_events_organizer");
+        });
+
+        modelBuilder.Entity<Pass>(e =>
+        {
+            e.ToTable("passes");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(p => p.TicketId).HasColumnName("ticket_id");
+            e.Property(p => p.EventId).HasColumnName("event_id");
+            e.Property(p => p.OrderId).HasColumnName("order_id");
+            e.Property(p => p.HolderId).HasColumnName("holder_id");
+            e.Property(p => p.Serial).HasColumnName("serial");
+            e.Property(p => p.Code).HasColumnName("code").HasMaxLength(Pass.CodeMaxLength);
+            e.Property(p => p.IssuedAt).HasColumnName("issued_at");
+            e.Property(p => p.RevokedAt).HasColumnName("revoked_at");
+            e.Property(p => p.Version).HasColumnName("version").IsConcurrencyToken();
+            e.Ignore(p => p.Payload);
+            // One pass per ticket, ever: a replayed OrderCompleted cannot issue a second one.
+            e.HasIndex(p => p.TicketId).IsUnique().HasDatabaseName("ux_passes_ticket");
+            e.HasIndex(p => p.HolderId).HasDatabaseName("ix_passes_holder");
+            e.HasIndex(p => p.EventId).HasDatabaseName("ix_passes_event");
+        });
+
+        modelBuilder.Entity<CheckIn>(e =>
+        {
+            e.ToTable("check_ins");
+            // The key is the arbiter of "exactly once": of two scans racing, only one row can exist.
+            e.HasKey(c => c.PassId);
+            e.Property(c => c.PassId).HasColumnName("pass_id").ValueGeneratedNever();
+            e.Property(c => c.EventId).HasColumnName("event_id");
+            e.Property(c => c.Serial).HasColumnName("serial");
+            e.Property(c => c.HolderId).HasColumnName("holder_id");
+            e.Property(c => c.ScannedBy).HasColumnName("scanned_by");
+            e.Property(c => c.CheckedInAt).HasColumnName("checked_in_at");
+            e.HasIndex(c => c.EventId).HasDatabaseName("ix_check_ins_event");
+        });
+
+        modelBuilder.Entity<StaffMember>(e =>
+        {
+            e.ToTable("event_staff");
+            e.HasKey(s => new { s.EventId, s.UserId });
+            e.Property(s => s.EventId).HasColumnName("event_id");
+            e.Property(s => s.UserId).HasColumnName("user_id");
+            e.Property(s => s.AddedAt).HasColumnName("added_at");
+        });
+
+        modelBuilder.Entity<UserEntry>(e =>
+        {
+            e.ToTable("user_directory");
+            e.HasKey(u => u.Id);
+            e.Property(u => u.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(u => u.Email).HasColumnName("email").HasMaxLength(UserEntry.EmailMaxLength);
+            e.HasIndex(u => u.Email).IsUnique().HasDatabaseName("ux_user_directory_email");
         });
     }
 }

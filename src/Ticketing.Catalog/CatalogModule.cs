@@ -3,13 +3,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Ticketing.BuildingBlocks.Hosting;
 using Ticketing.BuildingBlocks.Messaging;
 using Ticketing.BuildingBlocks.Persistence;
+using Ticketing.Catalog.CheckIns;
 using Ticketing.Catalog.Events;
 using Ticketing.Catalog.Orders;
+using Ticketing.Catalog.Passes;
 using Ticketing.Catalog.Tickets;
+using Ticketing.Catalog.Users;
 using Ticketing.Contracts;
 
 namespace Ticketing.Catalog;
@@ -17,6 +22,8 @@ namespace Ticketing.Catalog;
 public sealed class CatalogModule : IServiceModule
 {
     public const string ServiceName = "catalog";
+
+    public const string PassSigningKeySection = CatalogOptions.Section + ":PassSigningKey";
 
     public string Name => ServiceName;
 
@@ -28,6 +35,12 @@ public sealed class CatalogModule : IServiceModule
         builder.Services.AddEventHandler<OrderCreated, OrderCreatedHandler, CatalogDbContext>(ServiceName);
         builder.Services.AddEventHandler<OrderCancelled, OrderCancelledHandler, CatalogDbContext>(ServiceName);
         builder.Services.AddEventHandler<OrderCompleted, OrderCompletedHandler, CatalogDbContext>(ServiceName);
+        builder.Services.AddEventHandler<UserRegistered, UserRegisteredHandler, CatalogDbContext>(ServiceName);
+        var keyOptions = builder.Configuration.GetSection(PassSigningKeySection).Get<PassSigningKeyOptions>() ?? new PassSigningKeyOptions();
+        builder.Services.AddSingleton(sp => PassSigningKey.Load(
+            keyOptions,
+            sp.GetRequiredService<PlatformOptions>().DataDirectory,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PassSigningKey))));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -45,5 +58,15 @@ public sealed class CatalogModule : IServiceModule
         events.MapUpdateEvent();
         events.MapEventLifecycle();
         events.MapGenerateTickets();
+        events.MapEventStaff();
+        events.MapCheckInSummary();
+
+        var passes = endpoints.MapGroup("/api/passes").WithTags("Passes");
+        passes.MapPassKeys();
+        passes.MapListPasses();
+        passes.MapPassQr();
+        passes.MapTransferPass();
+
+        endpoints.MapGroup("/api/checkins").WithTags("Check-ins").MapCheckInPass();
     }
 }

@@ -38,7 +38,7 @@ internal static class EventLifecycle
             return Problems.Conflict(refusal);
         }
 
-        if (wasDraft && await SaveWithInventoryAsync(db, id, TicketStatuses.Withdrawn, TicketStatuses.Available, now, ct) is { } conflict)
+        if (wasDraft && await SaveWithInventoryAsync(db, id, TicketStatuses.Withdrawn, TicketStatuses.Available, now, revokePasses: false, ct) is { } conflict)
         {
             return conflict;
         }
@@ -47,7 +47,7 @@ internal static class EventLifecycle
     }
 
     /// <summary>
-    /// Idempotent. Tickets held by an order stay with it: Ordering learns of the cancellation from
+    /// Idempotent. Passes already issued are revoked (410 at the gate). Tickets held by an order stay with it: Ordering learns of the cancellation from
     /// EventCancelled, and a release then withdraws them instead of putting them back on sale.
     /// </summary>
     private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> CancelAsync(
@@ -63,7 +63,7 @@ internal static class EventLifecycle
         if (show.Cancel(now))
         {
             db.Publish(new EventCancelled(show.Id, show.Version, show.OrganizerId));
-            if (await SaveWithInventoryAsync(db, id, TicketStatuses.Available, TicketStatuses.Withdrawn, now, ct) is { } conflict)
+            if (await SaveWithInventoryAsync(db, id, TicketStatuses.Available, TicketStatuses.Withdrawn, now, revokePasses: true, ct) is { } conflict)
             {
                 return conflict;
             }
@@ -79,7 +79,7 @@ internal static class EventLifecycle
     /// racing the UPDATE either commits first (its ticket is then skipped) or fails its own version check.
     /// </summary>
     private static async Task<ProblemHttpResult?> SaveWithInventoryAsync(
-        CatalogDbContext db, Guid eventId, string from, string to, DateTime now, CancellationToken ct)
+        CatalogDbContext db, Guid eventId, string from, string to, DateTime now, bool revokePasses, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await OrganizerAccess.SaveAsync(db, ct) is { } conflict)
@@ -99,6 +99,16 @@ internal static class EventLifecycle
             .Where(t => t.EventId == eventId && t.Status == to && t.UpdatedAt == now)
             .ToListAsync(ct);
         await BulkInsert.InsertAsync(db, moved.Select(t => OutboxMessage.From(t.ToUpdated())).ToList(), ct);
+        if (revokePasses)
+        {
+            // Sold tickets stay sold (refunds are the organizer's business), but none of them admits any more.
+            await db.Passes
+                .Where(p => p.EventId == eventId && p.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(p => p.RevokedAt, (DateTime?)now)
+                    .SetProperty(p => p.Version, p => p.Version + 1), ct);
+        }
+
         await transaction.CommitAsync(ct);
         return null;
     }

@@ -6,8 +6,12 @@ using Ticketing.Contracts;
 
 namespace Ticketing.Catalog.Orders;
 
-/// <summary>Marks the paid order's tickets sold to its buyer.</summary>
-internal sealed class OrderCompletedHandler(CatalogDbContext db, TimeProvider clock, ILogger<OrderCompletedHandler> logger)
+/// <summary>
+/// Marks the paid order's tickets sold to its buyer and issues a pass for each, all in the
+/// dispatcher's transaction, then announces the passes once (PassesIssued is what the buyer's
+/// confirmation e-mail is sent from). A replay finds the tickets already sold and issues nothing.
+/// </summary>
+internal sealed class OrderCompletedHandler(CatalogDbContext db, PassSigner signer, TimeProvider clock, ILogger<OrderCompletedHandler> logger)
     : IIntegrationEventHandler<OrderCompleted>
 {
     public async Task HandleAsync(OrderCompleted integrationEvent, CancellationToken cancellationToken)
@@ -15,12 +19,27 @@ internal sealed class OrderCompletedHandler(CatalogDbContext db, TimeProvider cl
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = integrationEvent.TicketIds.Distinct().ToList();
         var tickets = await db.Tickets.Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
+        var eventIds = tickets.Where(t => t.EventId != null).Select(t => t.EventId!.Value).Distinct().ToList();
+        var cancelledEvents = await db.Events
+            .Where(e => eventIds.Contains(e.Id) && e.Status == EventStatuses.Cancelled)
+            .Select(e => e.Id).ToListAsync(cancellationToken);
+        var issued = new List<IssuedPass>();
         foreach (var ticket in tickets)
         {
             switch (ticket.MarkSold(integrationEvent.OrderId, integrationEvent.UserId, now))
             {
                 case TicketChange.Changed:
                     db.Publish(ticket.ToUpdated());
+                    var pass = Pass.Issue(ticket, integrationEvent.OrderId, integrationEvent.UserId, signer, now);
+                    db.Passes.Add(pass);
+                    if (ticket.EventId is { } eventId && cancelledEvents.Contains(eventId))
+                    {
+                        // Sold while its event was being cancelled: the pass exists (the sale did) but never admits.
+                        pass.Revoke(now);
+                        break;
+                    }
+
+                    issued.Add(new IssuedPass(pass.Id, ticket.Id, ticket.EventId, ticket.Title, ticket.Seat, ticket.Tier, pass.Code));
                     break;
                 case TicketChange.Refused:
                     // A paid order whose ticket Catalog gave to someone else: needs a human (and a refund).
@@ -28,6 +47,11 @@ internal sealed class OrderCompletedHandler(CatalogDbContext db, TimeProvider cl
                         integrationEvent.OrderId, ticket.Id, ticket.Status, ticket.OrderId);
                     break;
             }
+        }
+
+        if (issued.Count > 0)
+        {
+            db.Publish(new PassesIssued(integrationEvent.OrderId, integrationEvent.UserId, issued));
         }
 
         OrderTickets.WarnAboutUnknown(logger, integrationEvent.OrderId, ids, tickets);

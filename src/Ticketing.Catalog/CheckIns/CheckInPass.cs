@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
+using Ticketing.BuildingBlocks.Auth;
+using Ticketing.BuildingBlocks.Web;
+using Ticketing.Catalog.Domain;
+using Ticketing.Catalog.Persistence;
+
+namespace Ticketing.Catalog.CheckIns;
+
+internal sealed record CheckInRequest(string? Code);
+
+internal sealed record CheckInResponse(
+    Guid TicketId, Guid PassId, Guid? EventId, string? Seat, string? Tier, string? Holder, Guid HolderId, DateTime CheckedInAt);
+
+internal static class CheckInPass
+{
+    public static void MapCheckInPass(this IEndpointRouteBuilder checkIns) =>
+        checkIns.MapPost("/", HandleAsync).RequireAuthorization().WithName("CheckIn");
+
+    /// <summary>
+    /// Admits a pass once. The signature proves the code is ours and unaltered; the database decides
+    /// the race: the scan locks the pass row (the conditional UPDATE also re-checks serial and
+    /// revocation), then inserts the check-in whose key is the pass, so among simultaneous scans at
+    /// any number of gates exactly one commits and the rest see its row and answer 409.
+    /// </summary>
+    private static async Task<Results<Ok<CheckInResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        CheckInRequest request, ClaimsPrincipal user, CatalogDbContext db, PassSigner signer, TimeProvider clock, CancellationToken ct)
+    {
+        var validation = new Validation();
+        validation.Require(!string.IsNullOrWhiteSpace(request.Code), "code", "code is required: the text of the pass's QR code");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var payload = signer.Verify(request.Code);
+        var pass = payload is null ? null : await db.Passes.AsNoTracking().FirstOrDefaultAsync(p => p.TicketId == payload.TicketId, ct);
+        if (payload is null || pass is null || (pass.EventId ?? Guid.Empty) != payload.EventId)
+        {
+            return Problems.BadRequest("the code failed verification: it was not issued by this service or was altered");
+        }
+
+        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == pass.TicketId, ct);
+        var me = user.GetUserId();
+        if (!await GateAccess.CanAdmitAsync(db, pass.EventId, ticket.OwnerId, me, ct))
+        {
+            return GateAccess.Forbidden();
+        }
+
+        if (Refusal(pass, payload.Serial) is { } gone)
+        {
+            return gone;
+        }
+
+        // Whole milliseconds: the time a later 409 reads back from either database is the one this 200 shows.
+        var now = clock.GetUtcNow().UtcDateTime;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var admitted = await TryAdmitAsync(db, pass, payload.Serial, me!.Value, now, ct);
+        if (admitted.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var holder = await db.Users.AsNoTracking().Where(u => u.Id == pass.HolderId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        return TypedResults.Ok(new CheckInResponse(ticket.Id, pass.Id, pass.EventId, ticket.Seat, ticket.Tier, holder, pass.HolderId, admitted.At));
+    }
+
+    private static ProblemHttpResult? Refusal(Pass pass, int scannedSerial) =>
+        pass.RevokedAt is not null ? GateAccess.Gone("the pass was revoked: its event was cancelled")
+        : pass.Serial != scannedSerial ? GateAccess.Gone("this code was replaced: the pass was transferred and only its newest code admits")
+        : null;
+
+    private static async Task<(DateTime At, ProblemHttpResult? Problem)> TryAdmitAsync(
+        CatalogDbContext db, Pass pass, int serial, Guid scannedBy, DateTime now, CancellationToken ct)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var locked = await db.Passes
+                .Where(p => p.Id == pass.Id && p.Serial == serial && p.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1), ct);
+            if (locked == 0)
+            {
+                // Transferred or revoked since it was read above.
+                await transaction.RollbackAsync(ct);
+                var fresh = await db.Passes.AsNoTracking().SingleAsync(p => p.Id == pass.Id, ct);
+                return (default, Refusal(fresh, serial) ?? GateAccess.Gone("the pass changed while it was scanned"));
+            }
+
+            // Holding the row lock, this read sees any scan that committed before us.
+            if (await FirstCheckInAsync(db, pass.Id, ct) is { } earlier)
+            {
+                await transaction.RollbackAsync(ct);
+                return (default, GateAccess.AlreadyCheckedIn(earlier));
+            }
+
+            db.CheckIns.Add(new CheckIn
+            {
+                PassId = pass.Id, EventId = pass.EventId, Serial = serial, HolderId = pass.HolderId, ScannedBy = scannedBy, CheckedInAt = now,
+            });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (now, null);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            return (default, GateAccess.AlreadyCheckedIn((await FirstCheckInAsync(db, pass.Id, ct))!.Value));
+        }
+    }
+
+    private static async Task<DateTime?> FirstCheckInAsync(CatalogDbContext db, Guid passId, CancellationToken ct) =>
+        await db.CheckIns.AsNoTracking().Where(c => c.PassId == passId).Select(c => (DateTime?)c.CheckedInAt).FirstOrDefaultAsync(ct);
+}

@@ -1,0 +1,83 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+
+namespace Ticketing.Catalog.Domain;
+
+/// <summary>What a QR code asserts: this ticket of this event, at this serial (<see cref="Guid.Empty"/> when it has no event).</summary>
+internal sealed record PassPayload(Guid TicketId, Guid EventId, int Serial);
+
+/// <summary>
+/// The QR text: <c>base64url(version, ticket id, event id, serial)</c> "." <c>base64url(ES256 signature)</c>,
+/// 137 characters, small enough for a low-density QR code that cheap phone cameras read. The
+/// signature covers the version byte too, so a code cannot be replayed under another format.
+/// </summary>
+internal static class PassCode
+{
+    public const byte FormatVersion = 1;
+    private const int PayloadLength = 1 + 16 + 16 + 4;
+    private const int SignatureLength = 64;
+
+    public static byte[] Encode(PassPayload payload)
+    {
+        var bytes = new byte[PayloadLength];
+        bytes[0] = FormatVersion;
+        payload.TicketId.TryWriteBytes(bytes.AsSpan(1, 16), bigEndian: true, out _);
+        payload.EventId.TryWriteBytes(bytes.AsSpan(17, 16), bigEndian: true, out _);
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(33, 4), payload.Serial);
+        return bytes;
+    }
+
+    public static string Format(byte[] payload, byte[] signature) =>
+        $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(signature)}";
+
+    /// <summary>The payload when <paramref name="code"/> is well formed and signed by <paramref name="publicKey"/>; otherwise null.</summary>
+    public static PassPayload? Verify(string? code, ECDsa publicKey)
+    {
+        if (code is null || code.Length > Pass.CodeMaxLength)
+        {
+            return null;
+        }
+
+        var parts = code.Trim().Split('.');
+        if (parts.Length != 2 || !TryDecode(parts[0], PayloadLength, out var payload) || !TryDecode(parts[1], SignatureLength, out var signature))
+        {
+            return null;
+        }
+
+        if (payload[0] != FormatVersion || !publicKey.VerifyData(payload, signature, HashAlgorithmName.SHA256))
+        {
+            return null;
+        }
+
+        return new PassPayload(
+            new Guid(payload.AsSpan(1, 16), bigEndian: true),
+            new Guid(payload.AsSpan(17, 16), bigEndian: true),
+            BinaryPrimitives.ReadInt32BigEndian(payload.AsSpan(33, 4)));
+    }
+
+    private static bool TryDecode(string text, int length, out byte[] bytes)
+    {
+        bytes = new byte[length];
+        // Only the canonical encoding: a character that merely flips unused bits is still an altered code.
+        return text.Length == Base64Url.GetEncodedLength(length)
+            && Base64Url.TryDecodeFromChars(text, bytes, out var written) && written == length
+            && Base64Url.EncodeToString(bytes) == text;
+    }
+}
+
+/// <summary>Signs pass payloads with the service's P-256 key; gates verify with its public half.</summary>
+internal sealed class PassSigner(ECDsa key, string keyId)
+{
+    public string KeyId => keyId;
+
+    public ECDsa Key => key;
+
+    public string Sign(PassPayload payload)
+    {
+        var bytes = PassCode.Encode(payload);
+        return PassCode.Format(bytes, key.SignData(bytes, HashAlgorithmName.SHA256));
+    }
+
+    public PassPayload? Verify(string? code) => PassCode.Verify(code, key);
+}

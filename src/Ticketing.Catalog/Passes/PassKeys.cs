@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Ticketing.Catalog.Domain;
+
+namespace Ticketing.Catalog.Passes;
+
+internal sealed record PassKeyResponse(
+    [property: JsonPropertyName("kty")] string Kty,
+    [property: JsonPropertyName("use")] string Use,
+    [property: JsonPropertyName("alg")] string Alg,
+    [property: JsonPropertyName("kid")] string Kid,
+    [property: JsonPropertyName("crv")] string Crv,
+    [property: JsonPropertyName("x")] string X,
+    [property: JsonPropertyName("y")] string Y);
+
+internal sealed record PassKeySetResponse([property: JsonPropertyName("keys")] IReadOnlyList<PassKeyResponse> Keys);
+
+/// <summary>The public key of pass codes as a JWK set, for gate apps that verify codes offline.</summary>
+internal static class PassKeys
+{
+    public static void MapPassKeys(this IEndpointRouteBuilder passes) =>
+        passes.MapGet("/keys", Handle).AllowAnonymous().WithName("PassKeys");
+
+    private static Ok<PassKeySetResponse> Handle(PassSigner signer, HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "public, max-age=300";
+        var key = signer.Key.ExportParameters(includePrivateParameters: false);
+        return TypedResults.Ok(new PassKeySetResponse([
+            new PassKeyResponse("EC", "sig", "ES256", signer.KeyId, "P-256", PassSigningKey.Base64Url(key.Q.X!), PassSigningKey.Base64Url(key.Q.Y!)),
+        ]));
+    }
+}

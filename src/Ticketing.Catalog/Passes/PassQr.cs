@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using QRCoder;
+using System.Security.Claims;
+using System.Text;
+
+namespace Ticketing.Catalog.Passes;
+
+/// <summary>The pass's current code as a QR image. Medium error correction survives a scuffed phone screen or a creased print.</summary>
+internal static class PassQr
+{
+    public const int PixelsPerModule = 8;
+
+    public static void MapPassQr(this IEndpointRouteBuilder passes)
+    {
+        passes.MapGet("/{id:guid}/qr.png", PngAsync).RequireAuthorization().WithName("GetPassQrPng");
+        passes.MapGet("/{id:guid}/qr.svg", SvgAsync).RequireAuthorization().WithName("GetPassQrSvg");
+    }
+
+    public static byte[] Png(string code)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(code, QRCodeGenerator.ECCLevel.M);
+        return new PngByteQRCode(data).GetGraphic(PixelsPerModule);
+    }
+
+    public static string Svg(string code)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(code, QRCodeGenerator.ECCLevel.M);
+        return new SvgQRCode(data).GetGraphic(PixelsPerModule);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PngAsync(
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, HttpContext context, CancellationToken ct)
+    {
+        var pass = await HeldPass.FindAsync(db, id, user, ct);
+        if (pass is null)
+        {
+            return HeldPass.NotFound(id);
+        }
+
+        NoStore(context);
+        return TypedResults.File(Png(pass.Code), "image/png");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SvgAsync(
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, HttpContext context, CancellationToken ct)
+    {
+        var pass = await HeldPass.FindAsync(db, id, user, ct);
+        if (pass is null)
+        {
+            return HeldPass.NotFound(id);
+        }
+
+        NoStore(context);
+        return TypedResults.File(Encoding.UTF8.GetBytes(Svg(pass.Code)), "image/svg+xml");
+    }
+
+    /// <summary>The image is a bearer credential and changes on transfer: no shared or stale caches.</summary>
+    private static void NoStore(HttpContext context) => context.Response.Headers.CacheControl = "private, no-store";
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Ticketing.BuildingBlocks.Messaging;
+using Ticketing.Catalog.Domain;
+using Ticketing.Contracts;
+
+namespace Ticketing.Catalog.Users;
+
+/// <summary>Keeps the user directory that transfers and staff invitations look e-mail addresses up in.</summary>
+internal sealed class UserRegisteredHandler(CatalogDbContext db) : IIntegrationEventHandler<UserRegistered>
+{
+    public async Task HandleAsync(UserRegistered integrationEvent, CancellationToken cancellationToken)
+    {
+        var email = Normalise(integrationEvent.Email);
+        var entry = await db.Users.FirstOrDefaultAsync(u => u.Id == integrationEvent.UserId, cancellationToken);
+        if (entry is null)
+        {
+            db.Users.Add(new UserEntry { Id = integrationEvent.UserId, Email = email });
+        }
+        else
+        {
+            entry.Email = email;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Identity's normalisation, so lookups by a typed address match however it was capitalised.</summary>
+    public static string Normalise(string email) => email.Trim().ToLowerInvariant();
+}
+
+internal static class UserDirectory
+{
+    public static Task<UserEntry?> FindByEmailAsync(CatalogDbContext db, string email, CancellationToken ct)
+    {
+        var normalised = UserRegisteredHandler.Normalise(email);
+        return db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalised, ct);
+    }
+
+    public static string NotFoundDetail(string email) =>
+        $"no registered user with the e-mail {email.Trim()} (they must sign up first)";
+}
