@@ -28,6 +28,8 @@ public sealed class NotificationsModule : IServiceModule
         builder.Services.AddEventHandler<OrderCompleted, OrderCompletedHandler, NotificationsDbContext>(ServiceName);
         builder.Services.AddEventHandler<OrderCancelled, OrderCancelledHandler, NotificationsDbContext>(ServiceName);
         builder.Services.AddEventHandler<RefundIssued, RefundIssuedHandler, NotificationsDbContext>(ServiceName);
+        builder.Services.AddEventHandler<PassesIssued, PassesIssuedHandler, NotificationsDbContext>(ServiceName);
+        builder.Services.AddEventHandler<PassTransferred, PassTransferredHandler, NotificationsDbContext>(ServiceName);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapNotificationEndpoints();

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Mail;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QRCoder;
 using Ticketing.BuildingBlocks.Hosting;
 
 namespace Ticketing.Notifications.Email;
@@ -94,6 +96,11 @@ internal sealed class EmailSender(
     {
         using var message = new MailMessage(settings.From, address, email.Subject, email.Body);
         message.Headers.Add("Message-ID", $"<{email.Id}@ticketing>");
+        foreach (var qr in QrAttachments(email))
+        {
+            message.Attachments.Add(qr);
+        }
+
         using var client = new SmtpClient();
         if (settings.SmtpHost is { Length: > 0 } host)
         {
@@ -114,6 +121,21 @@ internal sealed class EmailSender(
         }
 
         await client.SendMailAsync(message, cancellationToken);
+    }
+
+    private static IEnumerable<Attachment> QrAttachments(OutgoingEmail email)
+    {
+        if (email.Attachments is null)
+        {
+            yield break;
+        }
+
+        foreach (var qr in JsonSerializer.Deserialize<List<QrAttachment>>(email.Attachments) ?? [])
+        {
+            using var data = QRCodeGenerator.GenerateQrCode(qr.Code, QRCodeGenerator.ECCLevel.M);
+            // The MailMessage owns the stream and disposes it with the message.
+            yield return new Attachment(new MemoryStream(new PngByteQRCode(data).GetGraphic(8)), qr.Name, "image/png");
+        }
     }
 
     public string PickupDirectory(EmailOptions settings) =>

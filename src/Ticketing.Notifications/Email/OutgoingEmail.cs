@@ -24,4 +24,13 @@ public sealed class OutgoingEmail
     public DateTime? SentAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// QR codes to attach as PNG images, as JSON (<see cref="QrAttachment"/> list). The code text is
+    /// stored rather than the image: it is a tenth of the size, and the image is rendered at send time.
+    /// </summary>
+    public string? Attachments { get; set; }
 }
+
+/// <summary>A pass's QR code, attached to an e-mail as <c>Name</c> (a .png file).</summary>
+public sealed record QrAttachment(string Name, string Code);

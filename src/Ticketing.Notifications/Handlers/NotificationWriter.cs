@@ -1,16 +1,33 @@
+using System.Text.Json;
 using Ticketing.Notifications.Email;
 using Ticketing.Notifications.Inbox;
 
 namespace Ticketing.Notifications.Handlers;
 
-/// <summary>Adds an in-app notification and the matching e-mail to the handler's transaction.</summary>
+/// <summary>Adds in-app notifications and e-mails to the handler's transaction (so a redelivered event adds neither again).</summary>
 internal static class NotificationWriter
 {
-    public static void Notify(this NotificationsDbContext db, Guid userId, string kind, string title, string body)
+    public static void Notify(this NotificationsDbContext db, Guid userId, string kind, string title, string body, IReadOnlyList<QrAttachment>? attachments = null)
+    {
+        db.NotifyInApp(userId, kind, title, body);
+        db.QueueEmail(userId, title, body, attachments);
+    }
+
+    public static void NotifyInApp(this NotificationsDbContext db, Guid userId, string kind, string title, string body) =>
+        db.Notifications.Add(new Notification { UserId = userId, Kind = kind, Title = title, Body = body, CreatedAt = DateTime.UtcNow });
+
+    public static void QueueEmail(this NotificationsDbContext db, Guid userId, string subject, string body, IReadOnlyList<QrAttachment>? attachments = null)
     {
         var now = DateTime.UtcNow;
-        db.Notifications.Add(new Notification { UserId = userId, Kind = kind, Title = title, Body = body, CreatedAt = now });
-        db.Emails.Add(new OutgoingEmail { UserId = userId, Subject = title, Body = body, CreatedAt = now, NextAttemptAt = now });
+        db.Emails.Add(new OutgoingEmail
+        {
+            UserId = userId,
+            Subject = subject,
+            Body = body,
+            CreatedAt = now,
+            NextAttemptAt = now,
+            Attachments = attachments is { Count: > 0 } ? JsonSerializer.Serialize(attachments) : null,
+        });
     }
 
     public static string Money(long minor, string currency) =>

@@ -46,6 +46,10 @@ internal sealed class OrderCreatedHandler(NotificationsDbContext db) : IIntegrat
     }
 }
 
+/// <summary>
+/// Only the in-app notification: the confirmation e-mail goes out when Catalog's PassesIssued
+/// arrives, because it carries the QR codes, so a completed order gets exactly one e-mail.
+/// </summary>
 internal sealed class OrderCompletedHandler(NotificationsDbContext db) : IIntegrationEventHandler<OrderCompleted>
 {
     public async Task HandleAsync(OrderCompleted integrationEvent, CancellationToken cancellationToken)
@@ -57,9 +61,9 @@ internal sealed class OrderCompletedHandler(NotificationsDbContext db) : IIntegr
             {summary?.Lines ?? $"{integrationEvent.TicketIds.Count} ticket(s)"}
             Total paid: {NotificationWriter.Money(integrationEvent.TotalMinor, integrationEvent.Currency)}
 
-            Your tickets and their QR codes are under "My tickets" in the web app.
+            Your tickets and their QR codes are under "My tickets" and on their way by e-mail.
             """;
-        db.Notify(integrationEvent.UserId, "order-completed", "Your tickets are confirmed", body);
+        db.NotifyInApp(integrationEvent.UserId, "order-completed", "Your tickets are confirmed", body);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -61,6 +61,7 @@ public sealed class Initial : Migration
                 Attempts = table.Column<int>(nullable: false),
                 SentAt = table.Column<DateTime>(nullable: true),
                 LastError = table.Column<string>(nullable: true),
+                Attachments = table.Column<string>(nullable: true),
             },
             constraints: table => table.PrimaryKey("PK_outgoing_emails", m => m.Id));
         migrationBuilder.CreateIndex("IX_outgoing_emails_SentAt_NextAttemptAt", "outgoing_emails", ["SentAt", "NextAttemptAt"]);
