@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using Ticketing.Catalog.Domain;
+
+namespace Ticketing.Catalog.Tests.Domain;
+
+public sealed class PassCodeTests
+{
+    private static readonly DateTime Now = DateTime.UtcNow;
+    private readonly PassSigner _signer = new(ECDsa.Create(ECCurve.NamedCurves.nistP256), "test");
+
+    [Fact]
+    public void Verify_codeSignedByTheKey_returnsItsPayload()
+    {
+        var payload = new PassPayload(Guid.NewGuid(), Guid.NewGuid(), 7);
+
+        var code = _signer.Sign(payload);
+
+        Assert.Equal(payload, _signer.Verify(code));
+        Assert.True(code.Length <= Pass.CodeMaxLength);
+    }
+
+    [Fact]
+    public void Verify_codeSignedByAnotherKey_isRejected()
+    {
+        var forger = new PassSigner(ECDsa.Create(ECCurve.NamedCurves.nistP256), "forger");
+
+        var forged = forger.Sign(new PassPayload(Guid.NewGuid(), Guid.NewGuid(), 1));
+
+        Assert.Null(_signer.Verify(forged));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    [InlineData(49)]
+    [InlineData(60)]
+    [InlineData(136)]
+    public void Verify_anyCharacterChanged_isRejected(int position)
+    {
+        var code = _signer.Sign(new PassPayload(Guid.NewGuid(), Guid.NewGuid(), 1)).ToCharArray();
+        code[position] = code[position] == 'A' ? 'B' : 'A';
+
+        Assert.Null(_signer.Verify(new string(code)));
+    }
+
+    [Fact]
+    public void Verify_payloadOfAnotherCodeWithThisSignature_isRejected()
+    {
+        var first = _signer.Sign(new PassPayload(Guid.NewGuid(), Guid.NewGuid(), 1)).Split('.');
+        var second = _signer.Sign(new PassPayload(Guid.NewGuid(), Guid.NewGuid(), 2)).Split('.');
+
+        Assert.Null(_signer.Verify($"{second[0]}.{first[1]}"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-a-code")]
+    [InlineData("a.b")]
+    [InlineData("a.b.c")]
+    [InlineData("AQ==.AQ==")]
+    public void Verify_garbage_isRejected(string code) => Assert.Null(_signer.Verify(code));
+
+    [Fact]
+    public void Transfer_activePass_movesItUnderNextSerialAndNewCode()
+    {
+        var pass = IssuedPass(out var buyer);
+        var oldCode = pass.Code;
+        var friend = Guid.NewGuid();
+
+        Assert.Null(pass.TransferTo(friend, checkedIn: false, _signer));
+
+        Assert.Equal((friend, 2), (pass.HolderId, pass.Serial));
+        Assert.NotEqual(buyer, pass.HolderId);
+        Assert.Equal(new PassPayload(pass.TicketId, pass.EventId!.Value, 2), _signer.Verify(pass.Code));
+        Assert.Equal(1, _signer.Verify(oldCode)!.Serial);
+    }
+
+    [Fact]
+    public void Transfer_checkedInOrRevoked_isRefusedAndChangesNothing()
+    {
+        var used = IssuedPass(out var buyer);
+        var revoked = IssuedPass(out _);
+        revoked.Revoke(Now);
+
+        Assert.NotNull(used.TransferTo(Guid.NewGuid(), checkedIn: true, _signer));
+        Assert.NotNull(revoked.TransferTo(Guid.NewGuid(), checkedIn: false, _signer));
+
+        Assert.Equal((buyer, 1), (used.HolderId, used.Serial));
+        Assert.Equal(PassStates.Revoked, revoked.State(checkedIn: false));
+    }
+
+    private Pass IssuedPass(out Guid buyer)
+    {
+        var show = Event.Create(Guid.NewGuid(), new EventDetails("Show", "", "Hall", Now.AddDays(5), Now.AddDays(6), "EUR"), Now);
+        var ticket = Ticket.CreateAdmission(show, "GA", null, 1000, Now);
+        buyer = Guid.NewGuid();
+        return Pass.Issue(ticket, Guid.NewGuid(), buyer, _signer, Now);
+    }
+}
