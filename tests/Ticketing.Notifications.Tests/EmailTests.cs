@@ -11,13 +11,20 @@ public sealed class EmailTests
         new(orderId, 1, Buyer, DateTimeOffset.UtcNow.AddMinutes(15), 5000, "EUR",
             [new OrderedTicket(Guid.NewGuid(), 2500, "Concert", "A-1", "Floor"), new OrderedTicket(Guid.NewGuid(), 2500, "Concert", "A-2", "Floor")]);
 
+    private static PassesIssued Issued(Guid orderId, Guid user, int count) =>
+        new(orderId, user, Enumerable.Range(1, count)
+            .Select(i => new IssuedPass(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Concert", $"A-{i}", "Floor", $"code-{i}-{Guid.NewGuid():N}"))
+            .ToList());
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
     private static string MailFolder(TestPlatform platform) => Path.Combine(platform.DataDirectory, "mail");
 
     private static int MailCount(TestPlatform platform) =>
         Directory.Exists(MailFolder(platform)) ? Directory.GetFiles(MailFolder(platform), "*.eml").Length : 0;
 
     [Fact]
-    public async Task OrderCompleted_deliveredTwice_writesOneEmailAndOneNotification()
+    public async Task CompletedOrder_eventsDeliveredTwice_writeOneEmailWithQrCodesAndOneNotification()
     {
         await using var platform = new TestPlatform();
         _ = platform.Services;
@@ -25,9 +32,12 @@ public sealed class EmailTests
         await platform.DeliverAsync("notifications", new UserRegistered(Buyer, "buyer@example.com"));
         await platform.DeliverAsync("notifications", Created(orderId));
         var completed = new OrderCompleted(orderId, 2, Buyer, 5000, "EUR", []);
+        var issued = Issued(orderId, Buyer, 2);
 
         await platform.DeliverAsync("notifications", completed);
+        await platform.DeliverAsync("notifications", issued);
         await platform.DeliverAsync("notifications", completed);
+        await platform.DeliverAsync("notifications", issued);
 
         Assert.True(await EventDelivery.EventuallyAsync(() => Task.FromResult(MailCount(platform) == 1)));
         await Task.Delay(1500); // one more sender cycle: a second message would have appeared by now
@@ -35,23 +45,55 @@ public sealed class EmailTests
         var mail = await File.ReadAllTextAsync(Directory.GetFiles(MailFolder(platform), "*.eml")[0]);
         Assert.Contains("buyer@example.com", mail);
         Assert.Contains("Your tickets are confirmed", mail);
+        Assert.Contains("50.00 EUR", mail);
+        Assert.Equal(2, CountOf(mail, "Content-Type: image/png"));
+        Assert.Contains("pass-2.png", mail);
         Assert.Equal(1, await platform.WithScopeAsync<NotificationsDbContext, int>(db => db.Notifications.CountAsync(n => n.UserId == Buyer)));
     }
 
     [Fact]
-    public async Task OrderCompleted_addressKnownOnlyLater_isSentOnceItArrives()
+    public async Task PassesIssued_addressKnownOnlyLater_isSentOnceItArrives()
     {
         await using var platform = new TestPlatform().With("Notifications:Email:PollInterval", "00:00:00.100");
         _ = platform.Services;
         var lateUser = Guid.NewGuid();
 
-        await platform.DeliverAsync("notifications", new OrderCompleted(Guid.NewGuid(), 2, lateUser, 1000, "EUR", [Guid.NewGuid()]));
+        await platform.DeliverAsync("notifications", Issued(Guid.NewGuid(), lateUser, 1));
         await Task.Delay(400);
         Assert.Equal(0, MailCount(platform));
         await platform.DeliverAsync("notifications", new UserRegistered(lateUser, "late@example.com"));
 
         // The first retry waits 2 s (back-off after the failed attempt), then the message goes out.
         Assert.True(await EventDelivery.EventuallyAsync(() => Task.FromResult(MailCount(platform) == 1), TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task PassTransferred_deliveredTwice_tellsBothUsersOnceAndSendsTheNewCode()
+    {
+        await using var sink = new SmtpSink();
+        await using var platform = new TestPlatform()
+            .With("Notifications:Email:SmtpHost", "127.0.0.1")
+            .With("Notifications:Email:SmtpPort", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _ = platform.Services;
+        var (from, to) = (Guid.NewGuid(), Guid.NewGuid());
+        await platform.DeliverAsync("notifications", new UserRegistered(from, "giver@example.com"));
+        await platform.DeliverAsync("notifications", new UserRegistered(to, "friend@example.com"));
+        var transferred = new PassTransferred(from, to, 2, Issued(Guid.NewGuid(), from, 1).Passes[0]);
+
+        await platform.DeliverAsync("notifications", transferred);
+        await platform.DeliverAsync("notifications", transferred);
+
+        Assert.True(await EventDelivery.EventuallyAsync(() => Task.FromResult(sink.Messages.Count == 2)));
+        await Task.Delay(1500);
+        var messages = sink.Messages.ToList();
+        Assert.Equal(2, messages.Count);
+        var toFriend = Assert.Single(messages, m => m.Contains("To: friend@example.com"));
+        Assert.Contains("giver@example.com transferred", toFriend);
+        Assert.Contains("image/png", toFriend);
+        Assert.Contains("friend@example.com", Assert.Single(messages, m => m.Contains("To: giver@example.com")));
+        var kinds = await platform.WithScopeAsync<NotificationsDbContext, List<string>>(db =>
+            db.Notifications.Where(n => n.UserId == from || n.UserId == to).OrderBy(n => n.Kind).Select(n => n.Kind).ToListAsync());
+        Assert.Equal(["pass-received", "pass-transferred"], kinds);
     }
 
     [Fact]

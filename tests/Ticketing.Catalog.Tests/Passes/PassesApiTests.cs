@@ -37,6 +37,25 @@ public sealed class PassesApiTests(PlatformFixture fixture) : IClassFixture<Plat
     }
 
     [Fact]
+    public async Task OrderCompleted_inTheWholePlatform_emailsTheBuyerTheirQrCodes()
+    {
+        var scenario = await PassScenario.PublishedAsync(_platform);
+        var buyer = await _platform.SignUpAsync();
+
+        var passes = await scenario.BuyAsync(buyer, scenario.Tickets[3], scenario.Tickets[7]);
+
+        // PassesIssued travels through Catalog's outbox and the relay to Notifications, like in production.
+        string? attachments = null;
+        Assert.True(await EventDelivery.EventuallyAsync(async () =>
+        {
+            attachments = await _platform.WithScopeAsync<Ticketing.Notifications.NotificationsDbContext, string?>(db =>
+                db.Emails.Where(e => e.UserId == buyer.Id).Select(e => e.Attachments).SingleOrDefaultAsync());
+            return attachments is not null;
+        }));
+        Assert.All(passes, p => Assert.Contains(p.Code, attachments));
+    }
+
+    [Fact]
     public async Task Get_someoneElsesPass_returns404EvenForItsImages()
     {
         var scenario = await PassScenario.PublishedAsync(_platform);
