@@ -1,7 +1,19 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Ticketing.BuildingBlocks.Auth;
 using Ticketing.BuildingBlocks.Hosting;
 using Ticketing.BuildingBlocks.Persistence;
+using Ticketing.Identity.Keys;
+using Ticketing.Identity.RateLimiting;
+using Ticketing.Identity.Tokens;
+using Ticketing.Identity.Users;
 
 namespace Ticketing.Identity;
 
@@ -14,9 +26,47 @@ public sealed class IdentityModule : IServiceModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IdentityDbContext>(ServiceName);
+        var services = builder.Services;
+        services.Configure<IdentityOptions>(builder.Configuration.GetSection(IdentityOptions.Section));
+        services.Configure<PasswordHasherOptions>(o =>
+            o.IterationCount = builder.Configuration.GetValue($"{IdentityOptions.Section}:{nameof(IdentityOptions.PasswordIterations)}", 100_000));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<DummyHash>();
+        services.AddScoped<PasswordCheck>();
+        services.AddIdentityRateLimits();
+
+        var dataDirectory = PlatformOptions.From(builder.Configuration).DataDirectory;
+        services.AddSingleton(sp => new SigningKeyStore(
+            sp.GetRequiredService<AuthOptions>(), dataDirectory, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SigningKeyStore>>()));
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<SessionCookie>();
+        if (!AuthOptions.From(builder.Configuration).UsesExternalIssuer)
+        {
+            // Validation in this process reads the key store directly: no HTTP call to itself.
+            services.AddSingleton<ITokenValidationKeys>(sp => sp.GetRequiredService<SigningKeyStore>());
+            services.AddSingleton<ISessionRenewal, SessionRenewal>();
+        }
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        var users = endpoints.MapGroup("/api/users").WithTags("Users");
+        users.MapCurrentUser();
+        users.MapSignOut();
+
+        var auth = endpoints.ServiceProvider.GetRequiredService<AuthOptions>();
+        if (auth.UsesExternalIssuer)
+        {
+            // Accounts, passwords and keys then belong to the external issuer.
+            return;
+        }
+
+        var credentials = users.MapGroup("").RequireRateLimiting(IdentityRateLimits.PerIpPolicy);
+        credentials.MapSignUp();
+        credentials.MapSignIn();
+        credentials.MapIssueToken();
+        endpoints.MapDiscovery();
+        endpoints.MapJwks();
     }
 }

@@ -1,30 +1,100 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Ticketing.BuildingBlocks.Auth;
 
+/// <summary>
+/// Every process validates tokens locally. Where the keys come from is the only thing that
+/// differs: an external issuer's discovery document (<c>Auth:Authority</c>), the built-in
+/// issuer's discovery document in another process (<c>Auth:MetadataAddress</c>), or the
+/// built-in issuer's key store in this very process.
+/// </summary>
 public static class AuthSetup
 {
     /// <summary>Cookie name of the browser session; its value is the same JWT API clients send as a bearer token.</summary>
     public const string SessionCookie = "ticketing_session";
 
+    public const string BuiltInAlgorithm = SecurityAlgorithms.EcdsaSha256;
+
+    private const string FromCookie = "ticketing.token-from-cookie";
+
     public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(o => o.Events = new JwtBearerEvents
-            {
-                OnMessageReceived = context =>
-                {
-                    if (string.IsNullOrEmpty(context.Token) && context.Request.Cookies.TryGetValue(SessionCookie, out var cookie))
-                    {
-                        context.Token = cookie;
-                    }
-
-                    return Task.CompletedTask;
-                },
-            });
+        var auth = AuthOptions.From(builder.Configuration);
+        builder.Services.AddSingleton(auth);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IServiceProvider>((o, services) => Configure(o, auth, services));
         builder.Services.AddAuthorization();
         return builder;
+    }
+
+    private static void Configure(JwtBearerOptions o, AuthOptions auth, IServiceProvider services)
+    {
+        // Claims keep their JWT names (sub, email) whoever issued the token.
+        o.MapInboundClaims = false;
+        o.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidateIssuer = true,
+            ValidIssuer = auth.UsesExternalIssuer ? null : auth.Issuer,
+            ValidateAudience = true,
+            ValidAudience = auth.Audience,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = auth.ClockSkew,
+            // Pinned: "none" and HS256 signed with a published public key never pass.
+            ValidAlgorithms = auth.UsesExternalIssuer
+                ? [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256]
+                : [BuiltInAlgorithm],
+            NameClaimType = "email",
+        };
+
+        var discovery = auth.UsesExternalIssuer ? auth.Authority : auth.MetadataAddress;
+        if (!string.IsNullOrWhiteSpace(discovery))
+        {
+            o.Authority = auth.UsesExternalIssuer ? auth.Authority : null;
+            o.MetadataAddress = auth.MetadataAddress ?? "";
+            o.RequireHttpsMetadata = auth.RequiresHttps(discovery);
+        }
+        else if (services.GetService<ITokenValidationKeys>() is { } keys)
+        {
+            o.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.GetValidationKeys();
+        }
+        else
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthSetup)).LogWarning(
+                "No token keys: set Auth:MetadataAddress (built-in issuer elsewhere) or Auth:Authority (external issuer); every token is rejected until then");
+            o.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => [];
+        }
+
+        o.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context =>
+            {
+                if (string.IsNullOrEmpty(context.Token) && string.IsNullOrEmpty(context.Request.Headers.Authorization)
+                    && context.Request.Cookies.TryGetValue(SessionCookie, out var cookie) && cookie.Length > 0)
+                {
+                    context.Token = cookie;
+                    context.HttpContext.Items[FromCookie] = true;
+                }
+
+                return Task.CompletedTask;
+            },
+            OnTokenValidated = context =>
+            {
+                if (context.HttpContext.Items.ContainsKey(FromCookie)
+                    && context.HttpContext.RequestServices.GetService<ISessionRenewal>() is { } renewal)
+                {
+                    renewal.RenewIfDue(context.HttpContext, context.SecurityToken);
+                }
+
+                return Task.CompletedTask;
+            },
+        };
     }
 }

@@ -48,6 +48,7 @@ public static class PlatformHost
 
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddPlatformHealthChecks(transport);
+        builder.Services.AddPlatformRateLimiting();
         builder.Services.AddOpenApi();
         builder.AddPlatformMessaging();
         builder.AddPlatformAuthentication();
@@ -64,6 +65,7 @@ public static class PlatformHost
         app.UsePlatformProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
         {

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.BuildingBlocks.Web;
+
+namespace Ticketing.Identity.Users;
+
+/// <summary>The body of signup, signin and token.</summary>
+public sealed record CredentialsRequest(string? Email, string? Password);
+
+public sealed record UserResponse(Guid Id, string Email);
+
+internal static class Credentials
+{
+    public const int MinPasswordLength = 8;
+    public const int MaxPasswordLength = 128;
+
+    public static Validation ValidateForSignUp(CredentialsRequest request) => new Validation()
+        .Require(EmailAddress.IsValid(request.Email), "email", "A valid email address is required.")
+        .Require(
+            request.Password is { Length: >= MinPasswordLength and <= MaxPasswordLength },
+            "password",
+            $"The password must be {MinPasswordLength} to {MaxPasswordLength} characters long.");
+
+    /// <summary>Only presence and size: anything else is for the password check to reject, uniformly.</summary>
+    public static Validation ValidateForSignIn(CredentialsRequest request) => new Validation()
+        .Require(!string.IsNullOrWhiteSpace(request.Email) && request.Email.Length <= EmailAddress.MaxLength, "email", "The email is required.")
+        .Require(
+            !string.IsNullOrEmpty(request.Password) && request.Password.Length <= MaxPasswordLength,
+            "password",
+            $"The password is required (at most {MaxPasswordLength} characters).");
+
+    public static ProblemHttpResult InvalidCredentials() =>
+        TypedResults.Problem("The email or password is incorrect.", statusCode: StatusCodes.Status401Unauthorized, title: "Invalid credentials");
+
+    public static ProblemHttpResult TooManyRequests(HttpContext context, TimeSpan retryAfter, string detail)
+    {
+        context.Response.Headers.RetryAfter = RateLimitSetup.RetryAfterSeconds(retryAfter);
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+    }
+}
