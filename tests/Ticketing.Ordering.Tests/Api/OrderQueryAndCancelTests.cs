@@ -4,14 +4,17 @@ using Ticketing.Contracts;
 
 namespace Ticketing.Ordering.Tests.Api;
 
-public sealed class OrderQueryAndCancelTests
+[Collection(ApiCollection.Name)]
+public sealed class OrderQueryAndCancelTests(ApiPlatform api)
 {
+    private readonly TestPlatform platform = api.Platform;
+
     [Fact]
     public async Task List_twoOrders_returnsOnlyCallersNewestFirst()
     {
-        await using var platform = new TestPlatform();
+        // A fresh buyer: the shared ones have orders from other tests.
         using var client = platform.CreateClientFor(await platform.SignUpAsync());
-        using var other = platform.CreateClientFor(await platform.SignUpAsync());
+        using var other = platform.CreateClientFor(api.Other);
         var first = await client.CreateOrderAsync(new { ticketId = (await platform.SeedTicketAsync()).TicketId });
         var second = await client.CreateOrderAsync(new { ticketId = (await platform.SeedTicketAsync()).TicketId });
         await other.CreateOrderAsync(new { ticketId = (await platform.SeedTicketAsync()).TicketId });
@@ -24,9 +27,8 @@ public sealed class OrderQueryAndCancelTests
     [Fact]
     public async Task Get_anotherUsersOrder_returns404()
     {
-        await using var platform = new TestPlatform();
-        using var owner = platform.CreateClientFor(await platform.SignUpAsync());
-        using var stranger = platform.CreateClientFor(await platform.SignUpAsync());
+        using var owner = platform.CreateClientFor(api.Buyer);
+        using var stranger = platform.CreateClientFor(api.Other);
         var order = await owner.CreateOrderAsync(new { ticketId = (await platform.SeedTicketAsync()).TicketId });
 
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/api/orders/{order.Id}")).StatusCode);
@@ -37,9 +39,8 @@ public sealed class OrderQueryAndCancelTests
     [Fact]
     public async Task Delete_createdOrder_cancelsReleasesAndPublishes()
     {
-        await using var platform = new TestPlatform();
         var ticket = await platform.SeedTicketAsync();
-        using var client = platform.CreateClientFor(await platform.SignUpAsync());
+        using var client = platform.CreateClientFor(api.Buyer);
         var order = await client.CreateOrderAsync(new { ticketId = ticket.TicketId });
 
         var response = await client.DeleteAsync($"/api/orders/{order.Id}");
@@ -48,32 +49,30 @@ public sealed class OrderQueryAndCancelTests
         var cancelled = await client.GetOrderAsync(order.Id);
         Assert.Equal(("cancelled", 2), (cancelled.Status, cancelled.Version));
         Assert.Null((await platform.ReplicaAsync(ticket.TicketId))!.HeldByOrderId);
-        var published = Assert.Single(await platform.PublishedAsync<OrderingDbContext, OrderCancelled>());
+        var published = Assert.Single(await platform.PublishedAsync<OrderingDbContext, OrderCancelled>(), e => e.OrderId == order.Id);
         Assert.Equal((order.Id, CancellationReasons.Buyer, ticket.TicketId), (published.OrderId, published.Reason, published.TicketIds.Single()));
-        using var next = platform.CreateClientFor(await platform.SignUpAsync());
+        using var next = platform.CreateClientFor(api.Other);
         Assert.Equal(HttpStatusCode.Created, (await next.PostAsJsonAsync("/api/orders", new { ticketId = ticket.TicketId })).StatusCode);
     }
 
     [Fact]
     public async Task Delete_twice_secondIs204WithoutSecondEvent()
     {
-        await using var platform = new TestPlatform();
-        using var client = platform.CreateClientFor(await platform.SignUpAsync());
+        using var client = platform.CreateClientFor(api.Buyer);
         var order = await client.CreateOrderAsync(new { ticketId = (await platform.SeedTicketAsync()).TicketId });
 
         await client.DeleteAsync($"/api/orders/{order.Id}");
         var again = await client.DeleteAsync($"/api/orders/{order.Id}");
 
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
-        Assert.Single(await platform.PublishedAsync<OrderingDbContext, OrderCancelled>());
+        Assert.Single(await platform.PublishedAsync<OrderingDbContext, OrderCancelled>(), e => e.OrderId == order.Id);
     }
 
     [Fact]
     public async Task Delete_completedOrder_returns409AndKeepsHold()
     {
-        await using var platform = new TestPlatform();
         var ticket = await platform.SeedTicketAsync(price: 3000);
-        var user = await platform.SignUpAsync();
+        var user = api.Buyer;
         using var client = platform.CreateClientFor(user);
         var order = await client.CreateOrderAsync(new { ticketId = ticket.TicketId });
         await platform.DeliverAsync(OrderingKit.Service, new PaymentSucceeded(Guid.NewGuid(), order.Id, user.Id, 3000, "EUR", "sandbox"));
