@@ -29,6 +29,9 @@ internal static class OrderingKit
     /// <summary>Seeds <paramref name="count"/> general-admission units of one tier, a few deliveries at a time.</summary>
     public static async Task SeedUnitsAsync(this TestPlatform platform, Guid eventId, string tier, int count)
     {
+        // Start the host first: WebApplicationFactory is not thread-safe on first use and would
+        // start one host per racing caller, all on the same databases.
+        _ = platform.Services;
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 },
             async (i, _) => await platform.DeliverAsync(Service, NewTicket(eventId: eventId, tier: tier, seat: $"GA-{i:D4}")));
     }
