@@ -1,7 +1,16 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Ticketing.BuildingBlocks.Hosting;
+using Ticketing.BuildingBlocks.Messaging;
 using Ticketing.BuildingBlocks.Persistence;
+using Ticketing.Catalog.Events;
+using Ticketing.Catalog.Orders;
+using Ticketing.Catalog.Tickets;
+using Ticketing.Contracts;
 
 namespace Ticketing.Catalog;
 
@@ -14,9 +23,27 @@ public sealed class CatalogModule : IServiceModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<CatalogDbContext>(ServiceName);
+        builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddEventHandler<OrderCreated, OrderCreatedHandler, CatalogDbContext>(ServiceName);
+        builder.Services.AddEventHandler<OrderCancelled, OrderCancelledHandler, CatalogDbContext>(ServiceName);
+        builder.Services.AddEventHandler<OrderCompleted, OrderCompletedHandler, CatalogDbContext>(ServiceName);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        var tickets = endpoints.MapGroup("/api/tickets").WithTags("Tickets");
+        tickets.MapCreateTicket();
+        tickets.MapListTickets();
+        tickets.MapGetTicket();
+        tickets.MapUpdateTicket();
+
+        var events = endpoints.MapGroup("/api/events").WithTags("Events");
+        events.MapCreateEvent();
+        events.MapListEvents();
+        events.MapGetEvent();
+        events.MapUpdateEvent();
+        events.MapEventLifecycle();
+        events.MapGenerateTickets();
     }
 }

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using System.Security.Claims;
+using Ticketing.BuildingBlocks.Auth;
+using Ticketing.BuildingBlocks.Web;
+using Ticketing.Catalog.Domain;
+
+namespace Ticketing.Catalog.Events;
+
+internal static class CreateEvent
+{
+    public static void MapCreateEvent(this IEndpointRouteBuilder events) =>
+        events.MapPost("/", HandleAsync).RequireAuthorization().WithName("CreateEvent");
+
+    /// <summary>Creates a draft that only its organizer sees until it is published.</summary>
+    private static async Task<Results<Created<EventResponse>, ValidationProblem>> HandleAsync(
+        EventRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var validation = new Validation();
+        var details = EventRules.Check(validation, request);
+        if (details is null)
+        {
+            return validation.ToProblem();
+        }
+
+        var show = Event.Create(user.GetUserId()!.Value, details, clock.GetUtcNow().UtcDateTime);
+        db.Events.Add(show);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/events/{show.Id}", EventResponse.From(show, []));
+    }
+}

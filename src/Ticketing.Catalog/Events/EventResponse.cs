@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Ticketing.BuildingBlocks.Web;
+using Ticketing.Catalog.Domain;
+using Ticketing.Contracts;
+
+namespace Ticketing.Catalog.Events;
+
+/// <summary>A tier as buyers see it: from-price, how many admissions it has and how many are still on sale.</summary>
+internal sealed record TierResponse(string Tier, decimal Price, decimal MaxPrice, int Capacity, int Available);
+
+internal sealed record EventResponse(
+    Guid Id,
+    Guid OrganizerId,
+    string Title,
+    string Description,
+    string Venue,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    string Currency,
+    string Status,
+    int Version,
+    IReadOnlyList<TierResponse> Tiers)
+{
+    public static EventResponse From(Event e, IReadOnlyList<TierResponse> tiers) =>
+        new(e.Id, e.OrganizerId, e.Title, e.Description, e.Venue, e.StartsAt, e.EndsAt, e.Currency, e.Status, e.Version, tiers);
+}
+
+/// <summary>Body of <c>POST</c> and <c>PUT /api/events</c>.</summary>
+internal sealed record EventRequest(
+    string? Title, string? Description, string? Venue, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Currency);
+
+internal static class EventRules
+{
+    public static EventDetails? Check(Validation validation, EventRequest request)
+    {
+        var title = request.Title?.Trim() ?? "";
+        var description = request.Description?.Trim() ?? "";
+        var venue = request.Venue?.Trim() ?? "";
+        validation.Require(title.Length is > 0 and <= Event.TitleMaxLength, "title", $"title is required, 1 to {Event.TitleMaxLength} characters");
+        validation.Require(description.Length <= Event.DescriptionMaxLength, "description", $"description is at most {Event.DescriptionMaxLength} characters");
+        validation.Require(venue.Length is > 0 and <= Event.VenueMaxLength, "venue", $"venue is required, 1 to {Event.VenueMaxLength} characters");
+        validation.Require(request.StartsAt is not null, "startsAt", "startsAt is required (ISO 8601 with an offset)");
+        validation.Require(request.EndsAt is not null, "endsAt", "endsAt is required (ISO 8601 with an offset)");
+        if (request.StartsAt is { } starts && request.EndsAt is { } ends)
+        {
+            validation.Require(ends > starts, "endsAt", "endsAt must be after startsAt");
+        }
+
+        validation.Require(Money.IsKnownCurrency(request.Currency), "currency", "currency must be an ISO 4217 code in upper case, e.g. EUR");
+        return validation.IsValid
+            ? new EventDetails(title, description, venue, request.StartsAt!.Value.UtcDateTime, request.EndsAt!.Value.UtcDateTime, request.Currency!)
+            : null;
+    }
+}
+
+internal static class Tiers
+{
+    /// <summary>Live tier figures, counted from the ticket rows themselves so they can never drift from the inventory.</summary>
+    public static async Task<Dictionary<Guid, List<TierResponse>>> OfAsync(CatalogDbContext db, IReadOnlyCollection<Event> events, CancellationToken ct)
+    {
+        var ids = events.Select(e => e.Id).ToList();
+        var rows = await db.Tickets.AsNoTracking()
+            .Where(t => t.EventId != null && ids.Contains(t.EventId.Value))
+            .GroupBy(t => new { t.EventId, t.Tier })
+            .Select(g => new
+            {
+                g.Key.EventId,
+                g.Key.Tier,
+                MinPrice = g.Min(t => t.PriceMinor),
+                MaxPrice = g.Max(t => t.PriceMinor),
+                Capacity = g.Count(),
+                Available = g.Count(t => t.Status == TicketStatuses.Available),
+            })
+            .ToListAsync(ct);
+        var currencies = events.ToDictionary(e => e.Id, e => e.Currency);
+        return events.ToDictionary(
+            e => e.Id,
+            e => rows.Where(r => r.EventId == e.Id)
+                .OrderBy(r => r.MinPrice).ThenBy(r => r.Tier, StringComparer.Ordinal)
+                .Select(r => new TierResponse(r.Tier ?? "", Money.ToMajor(r.MinPrice, currencies[e.Id]), Money.ToMajor(r.MaxPrice, currencies[e.Id]), r.Capacity, r.Available))
+                .ToList());
+    }
+
+    public static async Task<EventResponse> ResponseAsync(CatalogDbContext db, Event show, CancellationToken ct) =>
+        EventResponse.From(show, (await OfAsync(db, [show], ct))[show.Id]);
+}

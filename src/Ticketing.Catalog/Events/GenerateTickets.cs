@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using System.Security.Claims;
+using Ticketing.BuildingBlocks.Web;
+using Ticketing.Catalog.Domain;
+
+namespace Ticketing.Catalog.Events;
+
+/// <summary>Reserved seating (<c>rows</c> x <c>seatsPerRow</c>) or general admission (<c>quantity</c>) of one tier.</summary>
+internal sealed record GenerateTicketsRequest(
+    string? Tier, decimal? Price, string? Section = null, IReadOnlyList<string>? Rows = null, int? SeatsPerRow = null, int? Quantity = null);
+
+internal sealed record GenerateTicketsResponse(Guid EventId, string Tier, int Created, int EventVersion);
+
+internal static class GenerateTickets
+{
+    public const int SectionMaxLength = 50;
+    public const int RowMaxLength = 10;
+
+    /// <summary>Rows per SaveChanges: big enough to amortise round trips, small enough to keep the change tracker cheap.</summary>
+    private const int BatchSize = 2_000;
+
+    public static void MapGenerateTickets(this IEndpointRouteBuilder events) =>
+        events.MapPost("/{id:guid}/tickets", HandleAsync).RequireAuthorization().WithName("GenerateTickets");
+
+    /// <summary>
+    /// Creates one ticket row per admission, each with its TicketCreated outbox row, all in one
+    /// transaction: either the whole block exists and will be announced, or none of it.
+    /// </summary>
+    private static async Task<Results<Created<GenerateTicketsResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id, GenerateTicketsRequest request, ClaimsPrincipal user, CatalogDbContext db,
+        IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (show is null)
+        {
+            return problem!;
+        }
+
+        var validation = new Validation();
+        var plan = Check(validation, request, show.Currency, options.Value.MaxTicketsPerCall);
+        if (plan is null)
+        {
+            return validation.ToProblem();
+        }
+
+        if (show.Status == EventStatuses.Cancelled)
+        {
+            return Problems.Conflict("event is cancelled");
+        }
+
+        if (plan.Seats is { } seats)
+        {
+            var taken = await db.Tickets.AsNoTracking()
+                .Where(t => t.EventId == id && t.Seat != null && seats.Contains(t.Seat))
+                .Select(t => t.Seat!).OrderBy(s => s).Take(10).ToListAsync(ct);
+            if (taken.Count > 0)
+            {
+                return Problems.Conflict($"these seats already exist for this event: {string.Join(", ", taken)}");
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        show.RecordInventoryChange(now);
+        var labels = plan.Seats ?? Enumerable.Repeat<string?>(null, plan.Count).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            foreach (var chunk in labels.Chunk(BatchSize))
+            {
+                foreach (var seat in chunk)
+                {
+                    var ticket = Ticket.CreateAdmission(show, plan.Tier, seat, plan.PriceMinor, now);
+                    db.Tickets.Add(ticket);
+                    db.Publish(ticket.ToCreated());
+                }
+
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("the event was changed at the same time (cancelled or published?); reload and try again");
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (event, seat) index caught a concurrent generation of the same seats.
+            return Problems.Conflict("some of these seats were created at the same time by another request");
+        }
+
+        return TypedResults.Created($"/api/events/{id}", new GenerateTicketsResponse(id, plan.Tier, plan.Count, show.Version));
+    }
+
+    private sealed record Plan(string Tier, long PriceMinor, int Count, List<string?>? Seats);
+
+    private static Plan? Check(Validation validation, GenerateTicketsRequest request, string currency, int cap)
+    {
+        var tier = request.Tier?.Trim() ?? "";
+        validation.Require(tier.Length is > 0 and <= Ticket.LabelMaxLength, "tier", $"tier is required, 1 to {Ticket.LabelMaxLength} characters");
+        long? minor = request.Price is { } p ? Money.ToMinor(p, currency) : null;
+        validation.Require(minor is not null, "price", Money.DescribePriceRule(currency));
+
+        var seated = request.Rows is not null || request.SeatsPerRow is not null || request.Section is not null;
+        var general = request.Quantity is not null;
+        validation.Require(seated != general, "quantity", "give either rows and seatsPerRow (reserved seating) or quantity (general admission)");
+        if (!validation.IsValid)
+        {
+            return null;
+        }
+
+        if (general)
+        {
+            validation.Require(request.Quantity is >= 1 && request.Quantity <= cap, "quantity", $"quantity must be between 1 and {cap}");
+            return validation.IsValid ? new Plan(tier, minor!.Value, request.Quantity!.Value, null) : null;
+        }
+
+        var rows = request.Rows?.Select(r => r?.Trim() ?? "").ToList() ?? [];
+        validation.Require(rows.Count > 0, "rows", "rows must list at least one row label");
+        validation.Require(rows.All(r => r.Length is > 0 and <= RowMaxLength), "rows", $"each row label is 1 to {RowMaxLength} characters");
+        validation.Require(rows.Distinct(StringComparer.Ordinal).Count() == rows.Count, "rows", "row labels must be distinct");
+        validation.Require(request.SeatsPerRow is >= 1, "seatsPerRow", "seatsPerRow must be at least 1");
+        validation.Require((request.Section?.Trim().Length ?? 0) <= SectionMaxLength, "section", $"section is at most {SectionMaxLength} characters");
+        if (validation.IsValid)
+        {
+            var total = (long)rows.Count * request.SeatsPerRow!.Value;
+            validation.Require(total <= cap, "seatsPerRow", $"rows x seatsPerRow is {total}; at most {cap} tickets per call");
+        }
+
+        return validation.IsValid
+            ? new Plan(tier, minor!.Value, rows.Count * request.SeatsPerRow!.Value, SeatPlan.Labels(request.Section, rows, request.SeatsPerRow.Value).ToList<string?>())
+            : null;
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
+using Ticketing.BuildingBlocks.Web;
+
+namespace Ticketing.Catalog.Events;
+
+internal static class UpdateEvent
+{
+    public static void MapUpdateEvent(this IEndpointRouteBuilder events) =>
+        events.MapPut("/{id:guid}", HandleAsync).RequireAuthorization().WithName("UpdateEvent");
+
+    private static async Task<Results<Ok<EventResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id, EventRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (show is null)
+        {
+            return problem!;
+        }
+
+        var validation = new Validation();
+        var details = EventRules.Check(validation, request);
+        if (details is null)
+        {
+            return validation.ToProblem();
+        }
+
+        var hasTickets = await db.Tickets.AnyAsync(t => t.EventId == id, ct);
+        var refusal = show.Update(details, hasTickets, clock.GetUtcNow().UtcDateTime);
+        if (refusal is not null)
+        {
+            return Problems.Conflict(refusal);
+        }
+
+        if (await OrganizerAccess.SaveAsync(db, ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return TypedResults.Ok(await Tiers.ResponseAsync(db, show, ct));
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
+using Ticketing.BuildingBlocks.Auth;
+using Ticketing.BuildingBlocks.Web;
+
+namespace Ticketing.Catalog.Tickets;
+
+internal static class UpdateTicket
+{
+    public const string StaleMessage = "the ticket was changed by someone else; reload it and try again";
+
+    public static void MapUpdateTicket(this IEndpointRouteBuilder tickets) =>
+        tickets.MapPut("/{id:guid}", HandleAsync).RequireAuthorization().WithName("UpdateTicket");
+
+    /// <summary>
+    /// Edits title and price. The row's version read here is checked again by the UPDATE, so of two
+    /// edits racing on one ticket exactly one commits and the other gets 409 instead of silently
+    /// overwriting it.
+    /// </summary>
+    private static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id, TicketRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (ticket is null)
+        {
+            return Problems.NotFound($"ticket {id} does not exist");
+        }
+
+        var validation = new Validation();
+        var (title, priceMinor) = TicketRules.Check(validation, request.Title, request.Price, ticket.Currency);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        if (ticket.OwnerId != user.GetUserId())
+        {
+            return Problems.Forbidden("only the ticket's owner can change it");
+        }
+
+        if (request.Version is { } expected && expected != ticket.Version)
+        {
+            return Problems.Conflict($"{StaleMessage} (you sent version {expected}, it is at {ticket.Version})");
+        }
+
+        var refusal = ticket.Edit(title, priceMinor, clock.GetUtcNow().UtcDateTime);
+        if (refusal is not null)
+        {
+            return Problems.Conflict(refusal);
+        }
+
+        db.Publish(ticket.ToUpdated());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict(StaleMessage);
+        }
+
+        return TypedResults.Ok(TicketResponse.From(ticket));
+    }
+}

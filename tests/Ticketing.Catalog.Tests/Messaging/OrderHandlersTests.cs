@@ -1,0 +1,172 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ticketing.BuildingBlocks.Messaging;
+using Ticketing.Catalog.Domain;
+using Ticketing.Contracts;
+
+namespace Ticketing.Catalog.Tests.Messaging;
+
+/// <summary>Order events delivered through the real dispatcher (inbox, transaction) on a real database.</summary>
+public sealed class OrderHandlersTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+{
+    private static readonly DateTime Now = DateTime.UtcNow;
+    private readonly TestPlatform _platform = fixture.Platform;
+    private readonly EventDispatcher _dispatcher = fixture.Platform.Services.GetRequiredService<EventDispatcher>();
+
+    [Fact]
+    public async Task OrderCreated_deliveredTwice_reservesOnceAndPublishesOnce()
+    {
+        var ticket = await SeedTicketAsync();
+        var order = Guid.NewGuid();
+        var envelope = Envelope(Created(order, ticket));
+
+        await DeliverAsync(envelope);
+        await DeliverAsync(envelope);
+
+        var stored = await LoadAsync(ticket.Id);
+        Assert.Equal((TicketStatuses.Reserved, order, 2), (stored.Status, stored.OrderId, stored.Version));
+        Assert.Single(await UpdatesOfAsync(ticket.Id));
+    }
+
+    [Fact]
+    public async Task OrderCreated_republishedWithNewEventId_reservesOnce()
+    {
+        var ticket = await SeedTicketAsync();
+        var order = Guid.NewGuid();
+
+        await DeliverAsync(Envelope(Created(order, ticket)));
+        await DeliverAsync(Envelope(Created(order, ticket)));
+
+        Assert.Equal(2, (await LoadAsync(ticket.Id)).Version);
+        Assert.Single(await UpdatesOfAsync(ticket.Id));
+    }
+
+    [Fact]
+    public async Task OrderCreated_ticketHeldByOtherOrder_leavesItWithFirstOrder()
+    {
+        var ticket = await SeedTicketAsync();
+        var first = Guid.NewGuid();
+
+        await DeliverAsync(Envelope(Created(first, ticket)));
+        await DeliverAsync(Envelope(Created(Guid.NewGuid(), ticket)));
+
+        var stored = await LoadAsync(ticket.Id);
+        Assert.Equal((first, 2), (stored.OrderId, stored.Version));
+    }
+
+    [Fact]
+    public async Task OrderCancelled_deliveredTwice_releasesOnce()
+    {
+        var ticket = await SeedTicketAsync();
+        var order = Guid.NewGuid();
+        await DeliverAsync(Envelope(Created(order, ticket)));
+        var cancelled = Envelope(new OrderCancelled(order, 2, Guid.NewGuid(), [ticket.Id], CancellationReasons.Expired));
+
+        await DeliverAsync(cancelled);
+        await DeliverAsync(cancelled);
+
+        var stored = await LoadAsync(ticket.Id);
+        Assert.Equal((TicketStatuses.Available, (Guid?)null, 3), (stored.Status, stored.OrderId, stored.Version));
+        Assert.Equal(2, (await UpdatesOfAsync(ticket.Id)).Count);
+    }
+
+    [Fact]
+    public async Task OrderCompleted_deliveredTwice_sellsOnceToBuyer()
+    {
+        var ticket = await SeedTicketAsync();
+        var (order, buyer) = (Guid.NewGuid(), Guid.NewGuid());
+        await DeliverAsync(Envelope(Created(order, ticket)));
+        var completed = Envelope(new OrderCompleted(order, 2, buyer, 2000, "USD", [ticket.Id]));
+
+        await DeliverAsync(completed);
+        await DeliverAsync(completed);
+
+        var stored = await LoadAsync(ticket.Id);
+        Assert.Equal((TicketStatuses.Sold, buyer, 3), (stored.Status, stored.BuyerId, stored.Version));
+    }
+
+    [Fact]
+    public async Task TicketLifecycle_everyChange_publishesStrictlyIncreasingVersions()
+    {
+        var ticket = await SeedTicketAsync();
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+
+        await DeliverAsync(Envelope(Created(first, ticket)));
+        await DeliverAsync(Envelope(new OrderCancelled(first, 2, Guid.NewGuid(), [ticket.Id], CancellationReasons.Buyer)));
+        await DeliverAsync(Envelope(Created(second, ticket)));
+        await DeliverAsync(Envelope(new OrderCompleted(second, 2, Guid.NewGuid(), 2000, "USD", [ticket.Id])));
+
+        var updates = await UpdatesOfAsync(ticket.Id);
+        Assert.Equal([2, 3, 4, 5], updates.Select(u => u.Version));
+        Assert.Equal([TicketStatuses.Reserved, TicketStatuses.Available, TicketStatuses.Reserved, TicketStatuses.Sold], updates.Select(u => u.Status));
+    }
+
+    [Fact]
+    public async Task OrderCancelled_ticketOfCancelledEvent_isWithdrawnNotResold()
+    {
+        var show = Event.Create(Guid.NewGuid(), new EventDetails("Show", "", "Hall", Now.AddDays(5), Now.AddDays(6), "USD"), Now);
+        show.Publish(Now);
+        var ticket = Ticket.CreateAdmission(show, "GA", null, 2000, Now);
+        var order = Guid.NewGuid();
+        await WithDbAsync(async db =>
+        {
+            db.Events.Add(show);
+            db.Tickets.Add(ticket);
+            await db.SaveChangesAsync();
+        });
+        await DeliverAsync(Envelope(Created(order, ticket)));
+        await WithDbAsync(async db =>
+        {
+            var stored = await db.Events.SingleAsync(e => e.Id == show.Id);
+            stored.Cancel(Now);
+            await db.SaveChangesAsync();
+        });
+
+        await DeliverAsync(Envelope(new OrderCancelled(order, 2, Guid.NewGuid(), [ticket.Id], CancellationReasons.Expired)));
+
+        Assert.Equal(TicketStatuses.Withdrawn, (await LoadAsync(ticket.Id)).Status);
+    }
+
+    private static OrderCreated Created(Guid order, Ticket ticket) =>
+        new(order, 1, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(15), ticket.PriceMinor, ticket.Currency, [new OrderedTicket(ticket.Id, ticket.PriceMinor)]);
+
+    private static MessageEnvelope Envelope(IntegrationEvent integrationEvent) => OutboxMessage.From(integrationEvent).ToEnvelope();
+
+    private async Task DeliverAsync(MessageEnvelope envelope) =>
+        Assert.Equal(DispatchOutcome.Handled, await _dispatcher.DispatchAsync(CatalogModule.ServiceName, envelope, CancellationToken.None));
+
+    private async Task<Ticket> SeedTicketAsync()
+    {
+        var ticket = Ticket.CreateListing(Guid.NewGuid(), "Concert", 2000, "USD", Now);
+        await WithDbAsync(async db =>
+        {
+            db.Tickets.Add(ticket);
+            await db.SaveChangesAsync();
+        });
+        return ticket;
+    }
+
+    private Task<Ticket> LoadAsync(Guid id) =>
+        _platform.WithScopeAsync<CatalogDbContext, Ticket>(db => db.Tickets.AsNoTracking().SingleAsync(t => t.Id == id));
+
+    /// <summary>The TicketUpdated outbox rows of one ticket, in publishing order.</summary>
+    private Task<List<TicketUpdated>> UpdatesOfAsync(Guid ticketId) =>
+        _platform.WithScopeAsync<CatalogDbContext, List<TicketUpdated>>(async db =>
+        {
+            var rows = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.EventType == nameof(TicketUpdated))
+                .OrderBy(m => m.Sequence)
+                .ToListAsync();
+            return rows.Select(m => JsonSerializer.Deserialize<TicketUpdated>(m.Payload, MessageSerializer.Options)!)
+                .Where(u => u.TicketId == ticketId)
+                .ToList();
+        });
+
+    private Task WithDbAsync(Func<CatalogDbContext, Task> work) =>
+        _platform.WithScopeAsync<CatalogDbContext, bool>(async db =>
+        {
+            await work(db);
+            return true;
+        });
+}
