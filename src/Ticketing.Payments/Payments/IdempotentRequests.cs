@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Ticketing.Payments.Payments;
+
+internal enum ClaimOutcome
+{
+    /// <summary>First use of the key: do the work, then <see cref="IdempotentRequests.CompleteAsync"/>.</summary>
+    Claimed,
+    Replay,
+    InProgress,
+    DifferentRequest,
+}
+
+internal sealed record IdempotencyClaim(ClaimOutcome Outcome, IdempotencyRecord? Record = null);
+
+/// <summary>Stores the first answer per (user, Idempotency-Key) so a retried request gets it again.</summary>
+internal sealed class IdempotentRequests(PaymentsDbContext db, TimeProvider time)
+{
+    public async Task<IdempotencyClaim> ClaimAsync(Guid userId, string key, string requestHash, CancellationToken cancellationToken)
+    {
+        db.IdempotencyRecords.Add(new IdempotencyRecord
+        {
+            UserId = userId, Key = key, RequestHash = requestHash, CreatedAt = time.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            // The primary key arbitrates between concurrent retries: only one inserts.
+            await db.SaveChangesAsync(cancellationToken);
+            return new IdempotencyClaim(ClaimOutcome.Claimed);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        var existing = await db.IdempotencyRecords.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
+        return existing switch
+        {
+            null => throw new InvalidOperationException("The idempotency record could not be stored."),
+            _ when existing.RequestHash != requestHash => new IdempotencyClaim(ClaimOutcome.DifferentRequest),
+            { StatusCode: null } => new IdempotencyClaim(ClaimOutcome.InProgress),
+            _ => new IdempotencyClaim(ClaimOutcome.Replay, existing),
+        };
+    }
+
+    public Task CompleteAsync(Guid userId, string key, int statusCode, string contentType, string body, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords
+            .Where(r => r.UserId == userId && r.Key == key)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.StatusCode, statusCode)
+                .SetProperty(r => r.ContentType, contentType)
+                .SetProperty(r => r.Body, body), cancellationToken);
+
+    /// <summary>Forgets the key after a failure worth retrying (provider down), so the retry does the work.</summary>
+    public Task ReleaseAsync(Guid userId, string key) =>
+        db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && r.StatusCode == null)
+            .ExecuteDeleteAsync(CancellationToken.None);
+}

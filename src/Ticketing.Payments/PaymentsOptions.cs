@@ -1,0 +1,45 @@
+namespace Ticketing.Payments;
+
+/// <summary>The <c>Payments</c> configuration section.</summary>
+public sealed class PaymentsOptions
+{
+    public const string Section = "Payments";
+
+    /// <summary><c>Sandbox</c> (built in, the default) or <c>Stripe</c>; new payments go to this provider.</summary>
+    public string Provider { get; set; } = ProviderNames.Sandbox;
+
+    /// <summary>How far a webhook's signed timestamp may be from now; older (replayed) ones are rejected.</summary>
+    public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    public StripeOptions Stripe { get; set; } = new();
+
+    public SandboxOptions Sandbox { get; set; } = new();
+
+    internal string ActiveProvider => Provider.Trim().ToLowerInvariant();
+}
+
+public sealed class StripeOptions
+{
+    public string? SecretKey { get; set; }
+
+    /// <summary>The endpoint's signing secret (<c>whsec_...</c>) that Stripe signs webhooks with.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Handed to the web front end for Stripe.js; never used by the server.</summary>
+    public string? PublishableKey { get; set; }
+
+    public string BaseUrl { get; set; } = "https://api.stripe.com";
+}
+
+public sealed class SandboxOptions
+{
+    /// <summary>Secret the sandbox signs its callbacks with; a random one per process when unset.</summary>
+    public string? WebhookSecret { get; set; }
+}
+
+/// <summary>Provider names as stored on payments.</summary>
+public static class ProviderNames
+{
+    public const string Sandbox = "sandbox";
+    public const string Stripe = "stripe";
+}

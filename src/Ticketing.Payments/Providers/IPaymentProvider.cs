@@ -1,0 +1,33 @@
+namespace Ticketing.Payments.Providers;
+
+/// <summary>
+/// A payment processor. Creating a payment only starts it: the outcome always arrives later as
+/// a signed callback (Stripe's webhook, or the sandbox's internal one) handled by
+/// <see cref="Webhooks.WebhookProcessor"/>.
+/// </summary>
+internal interface IPaymentProvider
+{
+    string Name { get; }
+
+    /// <summary>Null when acceptable; otherwise why <paramref name="paymentMethod"/> cannot be used.</summary>
+    string? CheckPaymentMethod(string? paymentMethod);
+
+    Task<ProviderPayment> CreateAsync(ProviderPaymentRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Refunds the whole payment; safe to repeat (the provider sees one idempotent refund per payment).</summary>
+    Task<string> RefundAsync(ProviderRefundRequest request, CancellationToken cancellationToken);
+}
+
+internal sealed record ProviderPaymentRequest(
+    Guid PaymentId, Guid OrderId, int Attempt, long AmountMinor, string Currency, string? PaymentMethod);
+
+/// <summary>What the provider said straight away. <paramref name="DeclineCode"/> is set when it refused at once.</summary>
+internal sealed record ProviderPayment(string ProviderPaymentId, string? ClientSecret, string? DeclineCode = null);
+
+internal sealed record ProviderRefundRequest(Guid PaymentId, string ProviderPaymentId, long AmountMinor);
+
+/// <summary>The provider refused the payment method as invalid (not a decline): the client's mistake, a 400.</summary>
+internal sealed class PaymentMethodRejectedException(string message) : Exception(message);
+
+/// <summary>The provider could not be reached or answered unexpectedly: a 502, and safe to retry.</summary>
+internal sealed class PaymentProviderException(string message, Exception? inner = null) : Exception(message, inner);

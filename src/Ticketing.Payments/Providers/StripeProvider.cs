@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Ticketing.Payments.Providers;
+
+/// <summary>
+/// Stripe over its REST API (the .NET SDK is not available): form-encoded requests with an
+/// <c>Idempotency-Key</c>, so a retried call never creates a second charge or refund.
+/// </summary>
+internal sealed class StripeProvider(HttpClient http, IOptions<PaymentsOptions> options) : IPaymentProvider
+{
+    public string Name => ProviderNames.Stripe;
+
+    // Any PaymentMethod id works; without one the browser confirms with Stripe.js and the client secret.
+    public string? CheckPaymentMethod(string? paymentMethod) =>
+        paymentMethod is null || (paymentMethod.StartsWith("pm_", StringComparison.Ordinal) && paymentMethod.Length <= 255)
+            ? null
+            : "Expected a Stripe PaymentMethod id (pm_...), or none to confirm in the browser with the client secret.";
+
+    public async Task<ProviderPayment> CreateAsync(ProviderPaymentRequest request, CancellationToken cancellationToken)
+    {
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("amount", request.AmountMinor.ToString(CultureInfo.InvariantCulture)),
+            new("currency", request.Currency.ToLowerInvariant()),
+            new("metadata[order_id]", request.OrderId.ToString()),
+            new("metadata[payment_id]", request.PaymentId.ToString()),
+            new("metadata[attempt]", request.Attempt.ToString(CultureInfo.InvariantCulture)),
+            new("automatic_payment_methods[enabled]", "true"),
+        };
+        if (request.PaymentMethod is not null)
+        {
+            // Confirmed server side, so no redirect-based method could need a return_url.
+            form.Add(new("payment_method", request.PaymentMethod));
+            form.Add(new("confirm", "true"));
+            form.Add(new("automatic_payment_methods[allow_redirects]", "never"));
+        }
+
+        var key = $"ticketing-order-{request.OrderId:N}-attempt-{request.Attempt}";
+        var (status, json) = await PostAsync("/v1/payment_intents", form, key, cancellationToken);
+        using (json)
+        {
+            var root = json.RootElement;
+            if (status == HttpStatusCode.OK && Text(root, "id") is { } id)
+            {
+                return new ProviderPayment(id, Text(root, "client_secret"));
+            }
+
+            if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+            {
+                // 402 card_error: declined on confirmation; the intent exists and its webhook follows.
+                if (Text(error, "type") == "card_error" && error.TryGetProperty("payment_intent", out var intent)
+                    && Text(intent, "id") is { } declinedId)
+                {
+                    return new ProviderPayment(declinedId, Text(intent, "client_secret"), Text(error, "decline_code") ?? Text(error, "code") ?? "card_declined");
+                }
+
+                if (Text(error, "type") == "invalid_request_error" && Text(error, "param") == "payment_method")
+                {
+                    throw new PaymentMethodRejectedException(Text(error, "message") ?? "Stripe rejected the payment method.");
+                }
+            }
+
+            throw new PaymentProviderException($"Stripe answered {(int)status} to creating a PaymentIntent.");
+        }
+    }
+
+    public async Task<string> RefundAsync(ProviderRefundRequest request, CancellationToken cancellationToken)
+    {
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("payment_intent", request.ProviderPaymentId),
+            new("metadata[payment_id]", request.PaymentId.ToString()),
+        };
+        var (status, json) = await PostAsync("/v1/refunds", form, $"ticketing-refund-{request.PaymentId:N}", cancellationToken);
+        using (json)
+        {
+            if (status == HttpStatusCode.OK && Text(json.RootElement, "id") is { } id)
+            {
+                return id;
+            }
+
+            // Already refunded (e.g. from the dashboard): the money is back, which is all we need.
+            if (json.RootElement.TryGetProperty("error", out var error) && Text(error, "code") == "charge_already_refunded")
+            {
+                return Text(error, "refund") ?? "already_refunded";
+            }
+
+            throw new PaymentProviderException($"Stripe answered {(int)status} to a refund of {request.ProviderPaymentId}.");
+        }
+    }
+
+    private async Task<(HttpStatusCode Status, JsonDocument Json)> PostAsync(
+        string path, List<KeyValuePair<string, string>> form, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var stripe = options.Value.Stripe;
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(stripe.BaseUrl), path))
+        {
+            Content = new FormUrlEncodedContent(form),
+        };
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", stripe.SecretKey);
+        message.Headers.Add("Idempotency-Key", idempotencyKey);
+        try
+        {
+            using var response = await http.SendAsync(message, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            return (response.StatusCode, JsonDocument.Parse(body.Length == 0 ? "{}" : body));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new PaymentProviderException($"Stripe could not be reached at {path}.", ex);
+        }
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace Ticketing.Payments.Webhooks;
+
+/// <summary>The parts of a Stripe event (<c>payment_intent.*</c>) that Payments acts on.</summary>
+internal sealed record StripeEvent(string Id, string Type, StripePaymentIntent? Intent)
+{
+    public const string Succeeded = "payment_intent.succeeded";
+    public const string PaymentFailed = "payment_intent.payment_failed";
+
+    /// <summary>Null when the payload is not a Stripe event at all.</summary>
+    public static StripeEvent? Parse(string payload)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || Text(root, "id") is not { Length: > 0 and <= 255 } id
+                || Text(root, "type") is not { Length: > 0 and <= 100 } type)
+            {
+                return null;
+            }
+
+            var intent = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                && data.TryGetProperty("object", out var obj) && obj.ValueKind == JsonValueKind.Object
+                && Text(obj, "object") == "payment_intent"
+                    ? ParseIntent(obj)
+                    : null;
+            return new StripeEvent(id, type, intent);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static StripePaymentIntent? ParseIntent(JsonElement obj)
+    {
+        if (Text(obj, "id") is not { Length: > 0 } id)
+        {
+            return null;
+        }
+
+        var metadata = obj.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+        string? decline = null;
+        if (obj.TryGetProperty("last_payment_error", out var error) && error.ValueKind == JsonValueKind.Object)
+        {
+            decline = Text(error, "decline_code") ?? Text(error, "code");
+        }
+
+        return new StripePaymentIntent(
+            id,
+            obj.TryGetProperty("amount", out var amount) && amount.TryGetInt64(out var minor) ? minor : 0,
+            Text(obj, "currency") ?? "",
+            Text(obj, "status") ?? "",
+            metadata.ValueKind == JsonValueKind.Object && Guid.TryParse(Text(metadata, "payment_id"), out var paymentId) ? paymentId : null,
+            decline);
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
+
+/// <summary>A PaymentIntent as an event carries it; <paramref name="PaymentId"/> is our id from its metadata.</summary>
+internal sealed record StripePaymentIntent(string Id, long Amount, string Currency, string Status, Guid? PaymentId, string? DeclineCode);

@@ -1,0 +1,76 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Ticketing.Payments.Domain;
+
+namespace Ticketing.Payments.Tests;
+
+public sealed class IdempotencyKeyTests
+{
+    [Fact]
+    public async Task Pay_sameIdempotencyKeyTwice_returnsFirstAnswerAndPaysOnce()
+    {
+        await using var platform = new TestPlatform();
+        var buyer = await platform.SignUpAsync();
+        var order = await platform.CreateOrderAsync(buyer.Id);
+        using var client = platform.CreateClientFor(buyer);
+
+        var first = await client.PayAsync(order.OrderId, "pm_card_visa", "key-1");
+        var firstBody = await first.Content.ReadAsStringAsync();
+        await platform.SettledAsync((await first.PaidAsync()).Id);
+        var retry = await client.PayAsync(order.OrderId, "pm_card_visa", "key-1");
+
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(firstBody, await retry.Content.ReadAsStringAsync());
+        Assert.Equal(1, await platform.WithScopeAsync<PaymentsDbContext, int>(db => db.Payments.CountAsync(p => p.OrderId == order.OrderId)));
+    }
+
+    [Fact]
+    public async Task Pay_firstAnswerWasAnError_retryReturnsTheSameError()
+    {
+        await using var platform = new TestPlatform();
+        var buyer = await platform.SignUpAsync();
+        using var client = platform.CreateClientFor(buyer);
+        var orderId = Guid.NewGuid();
+
+        var first = await client.PayAsync(orderId, "pm_card_visa", "key-404");
+        // The order now exists, yet the key's first answer stands.
+        await platform.DeliverAsync(new Contracts.OrderCreated(orderId, 1, buyer.Id, DateTimeOffset.UtcNow.AddMinutes(15), 100, "EUR", []));
+        var retry = await client.PayAsync(orderId, "pm_card_visa", "key-404");
+
+        Assert.Equal(HttpStatusCode.NotFound, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, retry.StatusCode);
+        Assert.Equal("application/problem+json", retry.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Pay_sameKeyForAnotherRequest_returns422()
+    {
+        await using var platform = new TestPlatform();
+        var buyer = await platform.SignUpAsync();
+        var order = await platform.CreateOrderAsync(buyer.Id);
+        using var client = platform.CreateClientFor(buyer);
+        await (await client.PayAsync(order.OrderId, "pm_card_chargeDeclined", "key-2")).PaidAsync();
+
+        var reused = await client.PayAsync(order.OrderId, "pm_card_visa", "key-2");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pay_sameKeyByAnotherUser_isTheirOwnKey()
+    {
+        await using var platform = new TestPlatform();
+        var alice = await platform.SignUpAsync();
+        var bob = await platform.SignUpAsync();
+        var aliceOrder = await platform.CreateOrderAsync(alice.Id);
+        var bobOrder = await platform.CreateOrderAsync(bob.Id);
+        using var aliceClient = platform.CreateClientFor(alice);
+        using var bobClient = platform.CreateClientFor(bob);
+
+        var alicePayment = await (await aliceClient.PayAsync(aliceOrder.OrderId, "pm_card_visa", "shared")).PaidAsync();
+        var bobPayment = await (await bobClient.PayAsync(bobOrder.OrderId, "pm_card_visa", "shared")).PaidAsync();
+
+        Assert.NotEqual(alicePayment.Id, bobPayment.Id);
+        Assert.Equal(PaymentStatuses.Succeeded, (await platform.SettledAsync(bobPayment.Id)).Status);
+    }
+}
