@@ -50,6 +50,15 @@ internal static class WebEndpoints
             return Results.Json(new { order.Value!.Status, ExpiresAt = Format.Iso(order.Value.ExpiresAt), Payment = last?.Status }, ApiClient.Json);
         });
 
+        // Stripe Elements: the payment is created without a method; the browser confirms it with the client secret.
+        web.MapPost("/orders/{id:guid}/stripe-intent", async (Guid id, ApiClient api) =>
+        {
+            var payment = await api.PostAsync<PaymentDto>("/api/payments", new { orderId = id });
+            return payment.Ok
+                ? Results.Json(new { payment.Value!.ClientSecret }, ApiClient.Json)
+                : Results.Json(new { error = payment.Problem?.Message }, ApiClient.Json, statusCode: payment.Status);
+        });
+
         web.MapGet("/passes/{id}/qr.svg", async (string id, ApiClient api, CancellationToken ct) =>
         {
             using var response = await api.SendRawAsync(HttpMethod.Get, $"/api/passes/{Uri.EscapeDataString(id)}/qr.svg", null, ct);

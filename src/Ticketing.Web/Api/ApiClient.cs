@@ -27,16 +27,23 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor, Ap
     public Task<ApiResult<T>> PutAsync<T>(string path, object? body, CancellationToken ct = default) =>
         SendAsync<T>(HttpMethod.Put, path, body, ct);
 
-    public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct = default)
+    public async Task<ApiResult<T>> SendAsync<T>(
+        HttpMethod method, string path, object? body, CancellationToken ct = default, IReadOnlyDictionary<string, string>? headers = null)
     {
-        using var response = await SendRawAsync(method, path, body, ct);
+        using var response = await SendRawAsync(method, path, body, ct, headers);
         return await ApiResult<T>.ReadAsync(response, ct);
     }
 
     /// <summary>The raw response (caller disposes), for headers such as Set-Cookie or non-JSON bodies.</summary>
-    public async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, object? body, CancellationToken ct = default)
+    public async Task<HttpResponseMessage> SendRawAsync(
+        HttpMethod method, string path, object? body, CancellationToken ct = default, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(baseAddress.Get(), path.TrimStart('/')));
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (Token is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -5,6 +5,9 @@ namespace Ticketing.Web.Api;
 /// <summary>An RFC 9457 problem as the pages use it: a message and errors per field.</summary>
 public sealed record ApiProblem(string Message, IReadOnlyDictionary<string, string[]> Errors)
 {
+    /// <summary>True when the service explained itself; a bare 404 means the endpoint itself is missing.</summary>
+    public bool Explained { get; init; }
+
     public static readonly ApiProblem None = new("", new Dictionary<string, string[]>());
 
     /// <summary>Errors for a field; API field names are camelCase, the lookup ignores case.</summary>
@@ -21,6 +24,9 @@ public sealed record ApiResult<T>(int Status, T? Value, ApiProblem? Problem)
     public bool NotFound => Status == 404;
 
     public bool Unauthorized => Status == 401;
+
+    /// <summary>The API does not exist (yet) in this deployment: a 404 or 405 nobody explained.</summary>
+    public bool Unavailable => Status is 404 or 405 && Problem is not { Explained: true };
 
     public static async Task<ApiResult<T>> ReadAsync(HttpResponseMessage response, CancellationToken ct)
     {
@@ -66,7 +72,7 @@ public sealed record ApiResult<T>(int Status, T? Value, ApiProblem? Problem)
             }
 
             var message = Text(root, "detail") ?? (errors.Count > 0 ? "Please correct the highlighted fields." : Text(root, "title")) ?? fallback;
-            return new ApiProblem(message, errors);
+            return new ApiProblem(message, errors) { Explained = Text(root, "detail") is not null || errors.Count > 0 };
         }
         catch (JsonException)
         {

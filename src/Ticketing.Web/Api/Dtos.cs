@@ -36,11 +36,15 @@ public sealed record NotificationDto(Guid Id, string Kind, string Title, string 
 /// A pass (issue 7), read loosely: its API is built elsewhere, so unknown or missing fields
 /// degrade to blanks instead of breaking the page.
 /// </summary>
-public sealed record PassView(string Id, string Title, string? Seat, string? Tier, string? Status, string? Code, string? EventId)
+public sealed record PassView(
+    string Id, string Title, string? Seat, string? Tier, string? Status, string? Code, string? EventId, string? TicketId, string? OrderId)
 {
     public static PassView From(JsonElement e) => new(
         Str(e, "id") ?? "", Str(e, "title") ?? Str(e, "eventTitle") ?? "Ticket", Str(e, "seat"), Str(e, "tier"),
-        Str(e, "status") ?? (Str(e, "checkedInAt") is null ? null : "checked-in"), Str(e, "code"), Str(e, "eventId"));
+        Str(e, "status") ?? (Str(e, "checkedInAt") is null ? null : "checked-in"), Str(e, "code"), Str(e, "eventId"),
+        Str(e, "ticketId"), Str(e, "orderId"));
+
+    public bool CheckedIn => Status is { } s && s.Contains("checked", StringComparison.OrdinalIgnoreCase);
 
     public static string? Str(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
