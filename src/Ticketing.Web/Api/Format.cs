@@ -6,8 +6,10 @@ public static class Format
 {
     private static readonly HashSet<string> ZeroDecimal = ["JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD", "UGX"];
 
+    private static readonly HashSet<string> ThreeDecimal = ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
+
     public static decimal MinorToMajor(long minor, string currency) =>
-        ZeroDecimal.Contains(currency) ? minor : minor / 100m;
+        ZeroDecimal.Contains(currency) ? minor : ThreeDecimal.Contains(currency) ? minor / 1000m : minor / 100m;
 
     public static string Money(decimal amount, string currency) =>
         $"{amount.ToString(ZeroDecimal.Contains(currency) ? "N0" : "N2", CultureInfo.InvariantCulture)} {currency}";
