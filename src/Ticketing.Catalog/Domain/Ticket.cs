@@ -165,29 +165,11 @@ internal sealed class Ticket
         return TicketChange.Changed;
     }
 
-    /// <summary>Takes an unheld ticket off sale (its event was cancelled); held ones are left to their order.</summary>
-    public TicketChange Withdraw(DateTime now) => MoveBetween(TicketStatuses.Available, TicketStatuses.Withdrawn, now);
-
-    /// <summary>Puts a draft event's inventory on sale when the event is published.</summary>
-    public TicketChange PutOnSale(DateTime now) => MoveBetween(TicketStatuses.Withdrawn, TicketStatuses.Available, now);
-
     public TicketCreated ToCreated() =>
         new(Id, Version, Title, PriceMinor, Currency, OwnerId, EventId, Tier, Seat, Status, OrderId);
 
     public TicketUpdated ToUpdated() =>
         new(Id, Version, Title, PriceMinor, Currency, OwnerId, EventId, Tier, Seat, Status, OrderId);
-
-    private TicketChange MoveBetween(string from, string to, DateTime now)
-    {
-        if (Status != from)
-        {
-            return Status == to ? TicketChange.Unchanged : TicketChange.Refused;
-        }
-
-        Status = to;
-        Touch(now);
-        return TicketChange.Changed;
-    }
 
     private void Touch(DateTime now)
     {

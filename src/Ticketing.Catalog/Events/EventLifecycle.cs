@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
+using Ticketing.BuildingBlocks.Messaging;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Catalog.Domain;
+using Ticketing.Catalog.Persistence;
 using Ticketing.Contracts;
 
 namespace Ticketing.Catalog.Events;
@@ -29,20 +31,16 @@ internal static class EventLifecycle
             return problem!;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now(clock);
         var wasDraft = show.Status == EventStatuses.Draft;
         if (show.Publish(now) is { } refusal)
         {
             return Problems.Conflict(refusal);
         }
 
-        if (wasDraft)
+        if (wasDraft && await SaveWithInventoryAsync(db, id, TicketStatuses.Withdrawn, TicketStatuses.Available, now, ct) is { } conflict)
         {
-            await ChangeInventoryAsync(db, id, TicketStatuses.Withdrawn, t => t.PutOnSale(now), ct);
-            if (await OrganizerAccess.SaveAsync(db, ct) is { } conflict)
-            {
-                return conflict;
-            }
+            return conflict;
         }
 
         return TypedResults.Ok(await Tiers.ResponseAsync(db, show, ct));
@@ -61,12 +59,11 @@ internal static class EventLifecycle
             return problem!;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now(clock);
         if (show.Cancel(now))
         {
             db.Publish(new EventCancelled(show.Id, show.Version, show.OrganizerId));
-            await ChangeInventoryAsync(db, id, TicketStatuses.Available, t => t.Withdraw(now), ct);
-            if (await OrganizerAccess.SaveAsync(db, ct) is { } conflict)
+            if (await SaveWithInventoryAsync(db, id, TicketStatuses.Available, TicketStatuses.Withdrawn, now, ct) is { } conflict)
             {
                 return conflict;
             }
@@ -75,15 +72,41 @@ internal static class EventLifecycle
         return TypedResults.Ok(await Tiers.ResponseAsync(db, show, ct));
     }
 
-    private static async Task ChangeInventoryAsync(CatalogDbContext db, Guid eventId, string fromStatus, Func<Ticket, TicketChange> change, CancellationToken ct)
+    /// <summary>
+    /// Saves the event, then moves its tickets from one status to the other with one conditional
+    /// UPDATE (an event may have tens of thousands) and announces each moved ticket, all in one
+    /// transaction. The event's version check makes a concurrent generation conflict; an order hold
+    /// racing the UPDATE either commits first (its ticket is then skipped) or fails its own version check.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> SaveWithInventoryAsync(
+        CatalogDbContext db, Guid eventId, string from, string to, DateTime now, CancellationToken ct)
     {
-        var tickets = await db.Tickets.Where(t => t.EventId == eventId && t.Status == fromStatus).ToListAsync(ct);
-        foreach (var ticket in tickets)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await OrganizerAccess.SaveAsync(db, ct) is { } conflict)
         {
-            if (change(ticket) == TicketChange.Changed)
-            {
-                db.Publish(ticket.ToUpdated());
-            }
+            return conflict;
         }
+
+        await db.Tickets
+            .Where(t => t.EventId == eventId && t.Status == from)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.Status, to)
+                .SetProperty(t => t.Version, t => t.Version + 1)
+                .SetProperty(t => t.UpdatedAt, now), ct);
+        // The rows just moved are locked by this transaction until commit, so nothing else can have
+        // given them this status and this timestamp.
+        var moved = await db.Tickets.AsNoTracking()
+            .Where(t => t.EventId == eventId && t.Status == to && t.UpdatedAt == now)
+            .ToListAsync(ct);
+        await BulkInsert.InsertAsync(db, moved.Select(t => OutboxMessage.From(t.ToUpdated())).ToList(), ct);
+        await transaction.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>Whole milliseconds, so the timestamp compares equal after a round trip through either database.</summary>
+    private static DateTime Now(TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
     }
 }

@@ -4,9 +4,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using System.Data.Common;
 using System.Security.Claims;
+using Ticketing.BuildingBlocks.Messaging;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Catalog.Domain;
+using Ticketing.Catalog.Persistence;
 
 namespace Ticketing.Catalog.Events;
 
@@ -21,15 +24,13 @@ internal static class GenerateTickets
     public const int SectionMaxLength = 50;
     public const int RowMaxLength = 10;
 
-    /// <summary>Rows per SaveChanges: big enough to amortise round trips, small enough to keep the change tracker cheap.</summary>
-    private const int BatchSize = 2_000;
-
     public static void MapGenerateTickets(this IEndpointRouteBuilder events) =>
         events.MapPost("/{id:guid}/tickets", HandleAsync).RequireAuthorization().WithName("GenerateTickets");
 
     /// <summary>
     /// Creates one ticket row per admission, each with its TicketCreated outbox row, all in one
-    /// transaction: either the whole block exists and will be announced, or none of it.
+    /// transaction: either the whole block exists and will be announced, or none of it. The relay
+    /// then publishes those rows in batches like any others.
     /// </summary>
     private static async Task<Results<Created<GenerateTicketsResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, GenerateTicketsRequest request, ClaimsPrincipal user, CatalogDbContext db,
@@ -66,32 +67,23 @@ internal static class GenerateTickets
 
         var now = clock.GetUtcNow().UtcDateTime;
         show.RecordInventoryChange(now);
-        var labels = plan.Seats ?? Enumerable.Repeat<string?>(null, plan.Count).ToList();
+        var tickets = (plan.Seats ?? Enumerable.Repeat<string?>(null, plan.Count))
+            .Select(seat => Ticket.CreateAdmission(show, plan.Tier, seat, plan.PriceMinor, now))
+            .ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            foreach (var chunk in labels.Chunk(BatchSize))
-            {
-                foreach (var seat in chunk)
-                {
-                    var ticket = Ticket.CreateAdmission(show, plan.Tier, seat, plan.PriceMinor, now);
-                    db.Tickets.Add(ticket);
-                    db.Publish(ticket.ToCreated());
-                }
-
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-            }
-
+            // The event row goes first: its version check makes a concurrent cancel or publish conflict.
+            await db.SaveChangesAsync(ct);
+            await BulkInsert.InsertAsync(db, tickets, ct);
+            await BulkInsert.InsertAsync(db, tickets.Select(t => OutboxMessage.From(t.ToCreated())).ToList(), ct);
             await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             return Problems.Conflict("the event was changed at the same time (cancelled or published?); reload and try again");
         }
-        catch (DbUpdateException)
+        catch (DbException ex) when (IsUniqueViolation(ex))
         {
             // The unique (event, seat) index caught a concurrent generation of the same seats.
             return Problems.Conflict("some of these seats were created at the same time by another request");
@@ -99,6 +91,10 @@ internal static class GenerateTickets
 
         return TypedResults.Created($"/api/events/{id}", new GenerateTicketsResponse(id, plan.Tier, plan.Count, show.Version));
     }
+
+    /// <summary>SQLite reports SQLITE_CONSTRAINT_UNIQUE (2067), PostgreSQL unique_violation (23505).</summary>
+    private static bool IsUniqueViolation(DbException ex) =>
+        ex.SqlState == "23505" || ex is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 };
 
     private sealed record Plan(string Tier, long PriceMinor, int Count, List<string?>? Seats);
 

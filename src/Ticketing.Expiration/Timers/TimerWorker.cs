@@ -23,9 +23,14 @@ internal sealed class TimerWorker(IServiceScopeFactory scopes, IOptions<Expirati
         {
             try
             {
-                while (await FireDueAsync(settings.BatchSize, CancellationToken.None) == settings.BatchSize)
+                // A full batch means more may be due: keep going before sleeping. A batch in
+                // flight finishes even on shutdown, so no timer is left half fired.
+                int fired;
+                do
                 {
+                    fired = await FireDueAsync(settings.BatchSize, CancellationToken.None);
                 }
+                while (fired == settings.BatchSize && !stoppingToken.IsCancellationRequested);
             }
             catch (Exception ex)
             {

@@ -131,16 +131,6 @@ public sealed class TicketTests
     }
 
     [Fact]
-    public void Withdraw_reserved_isRefused()
-    {
-        var ticket = NewTicket();
-        ticket.Reserve(Guid.NewGuid(), Now);
-
-        Assert.Equal(TicketChange.Refused, ticket.Withdraw(Now));
-        Assert.Equal(TicketStatuses.Reserved, ticket.Status);
-    }
-
-    [Fact]
     public void Changes_eachOne_publishStrictlyIncreasingVersions()
     {
         var ticket = NewTicket();
