@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Ticketing.BuildingBlocks.Hosting;
+using Ticketing.BuildingBlocks.Messaging;
 using Ticketing.BuildingBlocks.Persistence;
+using Ticketing.Contracts;
+using Ticketing.Expiration.Timers;
 
 namespace Ticketing.Expiration;
 
@@ -14,6 +18,14 @@ public sealed class ExpirationModule : IServiceModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ExpirationDbContext>(ServiceName);
+        builder.Services.AddOptions<ExpirationOptions>()
+            .BindConfiguration(ExpirationOptions.Section)
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Expiration:PollInterval must be positive.")
+            .Validate(o => o.BatchSize > 0, "Expiration:BatchSize must be at least 1.")
+            .ValidateOnStart();
+        builder.Services.AddEventHandler<OrderCreated, ScheduleExpiration, ExpirationDbContext>(ServiceName);
+        builder.Services.AddSingleton<TimerWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerWorker>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -1,12 +1,80 @@
 using Microsoft.EntityFrameworkCore;
 using Ticketing.BuildingBlocks.Persistence;
+using Ticketing.Ordering.Domain;
+using Ticketing.Ordering.Tickets;
 
 namespace Ticketing.Ordering;
 
 public sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> options) : ServiceDbContext(options)
 {
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderTicket> OrderTickets => Set<OrderTicket>();
+
+    public DbSet<TicketReplica> Tickets => Set<TicketReplica>();
+
+    public DbSet<CancelledEvent> CancelledEvents => Set<CancelledEvent>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<Order>(e =>
+        {
+            e.ToTable("orders");
+            e.HasKey(o => o.Id);
+            e.Property(o => o.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(o => o.UserId).HasColumnName("user_id");
+            e.Property(o => o.Status).HasColumnName("status").HasMaxLength(20);
+            e.Property(o => o.CreatedAt).HasColumnName("created_at");
+            e.Property(o => o.ExpiresAt).HasColumnName("expires_at");
+            e.Property(o => o.Version).HasColumnName("version").IsConcurrencyToken();
+            e.Property(o => o.TotalMinor).HasColumnName("total_minor");
+            e.Property(o => o.Currency).HasColumnName("currency").HasMaxLength(3);
+            e.HasMany(o => o.Tickets).WithOne().HasForeignKey(t => t.OrderId).OnDelete(DeleteBehavior.Cascade);
+            e.Navigation(o => o.Tickets).AutoInclude();
+            e.HasIndex(o => new { o.UserId, o.CreatedAt }).HasDatabaseName("ix_orders_user_id_created_at");
+        });
+
+        modelBuilder.Entity<OrderTicket>(e =>
+        {
+            e.ToTable("order_tickets");
+            e.HasKey(t => new { t.OrderId, t.TicketId });
+            e.Property(t => t.OrderId).HasColumnName("order_id");
+            e.Property(t => t.TicketId).HasColumnName("ticket_id");
+            e.Property(t => t.Title).HasColumnName("title");
+            e.Property(t => t.Seat).HasColumnName("seat");
+            e.Property(t => t.Tier).HasColumnName("tier");
+            e.Property(t => t.PriceMinor).HasColumnName("price_minor");
+            e.Ignore(t => t.Currency);
+            e.HasIndex(t => t.TicketId).HasDatabaseName("ix_order_tickets_ticket_id");
+        });
+
+        modelBuilder.Entity<TicketReplica>(e =>
+        {
+            e.ToTable("tickets");
+            e.HasKey(t => t.TicketId);
+            e.Property(t => t.TicketId).HasColumnName("ticket_id").ValueGeneratedNever();
+            e.Property(t => t.Version).HasColumnName("version");
+            e.Property(t => t.Title).HasColumnName("title");
+            e.Property(t => t.PriceMinor).HasColumnName("price_minor");
+            e.Property(t => t.Currency).HasColumnName("currency").HasMaxLength(3);
+            e.Property(t => t.EventId).HasColumnName("event_id");
+            e.Property(t => t.Tier).HasColumnName("tier");
+            e.Property(t => t.Seat).HasColumnName("seat");
+            e.Property(t => t.Status).HasColumnName("status").HasMaxLength(20);
+            e.Property(t => t.HeldByOrderId).HasColumnName("held_by_order_id");
+            // General admission picks free units of one tier; only free rows are worth indexing.
+            e.HasIndex(t => new { t.EventId, t.Tier }).HasDatabaseName("ix_tickets_free_by_tier").HasFilter("held_by_order_id IS NULL");
+            e.HasIndex(t => t.HeldByOrderId).HasDatabaseName("ix_tickets_held_by_order_id");
+        });
+
+        modelBuilder.Entity<CancelledEvent>(e =>
+        {
+            e.ToTable("cancelled_events");
+            e.HasKey(c => c.EventId);
+            e.Property(c => c.EventId).HasColumnName("event_id").ValueGeneratedNever();
+            e.Property(c => c.CancelledAt).HasColumnName("cancelled_at");
+        });
     }
 }

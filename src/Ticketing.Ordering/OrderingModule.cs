@@ -1,7 +1,14 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Ticketing.BuildingBlocks.Hosting;
+using Ticketing.BuildingBlocks.Messaging;
 using Ticketing.BuildingBlocks.Persistence;
+using Ticketing.Contracts;
+using Ticketing.Ordering.Orders;
+using Ticketing.Ordering.Tickets;
 
 namespace Ticketing.Ordering;
 
@@ -14,9 +21,25 @@ public sealed class OrderingModule : IServiceModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<OrderingDbContext>(ServiceName);
+        builder.Services.AddOptions<OrderingOptions>()
+            .BindConfiguration(OrderingOptions.Section)
+            .Validate(o => o.HoldDuration > TimeSpan.Zero, "Ordering:HoldDuration must be positive.")
+            .Validate(o => o.MaxTicketsPerOrder > 0, "Ordering:MaxTicketsPerOrder must be at least 1.")
+            .ValidateOnStart();
+
+        builder.Services.AddEventHandler<TicketCreated, ApplyTicketEvents, OrderingDbContext>(ServiceName);
+        builder.Services.AddEventHandler<TicketUpdated, ApplyTicketEvents, OrderingDbContext>(ServiceName);
+        builder.Services.AddEventHandler<EventCancelled, ApplyEventCancelled, OrderingDbContext>(ServiceName);
+        builder.Services.AddEventHandler<ExpirationComplete, ExpireOrder, OrderingDbContext>(ServiceName);
+        builder.Services.AddEventHandler<PaymentSucceeded, CompleteOrder, OrderingDbContext>(ServiceName);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        var orders = endpoints.MapGroup("/api/orders").RequireAuthorization().WithTags("Orders");
+        orders.MapPost("/", CreateOrder.HandleAsync).WithName("CreateOrder");
+        orders.MapGet("/", GetOrders.ListAsync).WithName("ListOrders");
+        orders.MapGet("/{id:guid}", GetOrders.GetAsync).WithName("GetOrder");
+        orders.MapDelete("/{id:guid}", CancelOrder.HandleAsync).WithName("CancelOrder");
     }
 }

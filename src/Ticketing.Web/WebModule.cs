@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Ticketing.BuildingBlocks.Hosting;
+using Ticketing.Web.Api;
+using Ticketing.Web.Components;
 
 namespace Ticketing.Web;
 
-/// <summary>The browser front end, a backend-for-frontend over the services' HTTP APIs.</summary>
+/// <summary>
+/// The browser front end: server-rendered Razor components over the services' HTTP APIs
+/// (a backend-for-frontend). It never touches another service's database.
+/// </summary>
 public sealed class WebModule : IServiceModule
 {
     public const string ServiceName = "web";
@@ -15,12 +20,20 @@ public sealed class WebModule : IServiceModule
 
     public void AddServices(IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
+        builder.Services.AddRazorComponents();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<ApiBaseAddress>();
+        builder.Services.AddScoped<Session>();
+        builder.Services.AddHttpClient<ApiClient>()
+            // Cookies of one user must never be replayed for another: the token is forwarded explicitly.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/", () => TypedResults.Content(
-            "<!doctype html><title>Ticketing</title><h1>Ticketing</h1><p>API: <a href=\"/swagger\">/swagger</a></p>",
-            "text/html")).ExcludeFromDescription();
+        endpoints.MapAssets();
+        endpoints.MapWebEndpoints();
+        endpoints.MapRazorComponents<App>();
     }
 }

@@ -25,7 +25,7 @@ public sealed class DeadLetterTests
         Assert.Equal(1u, deadLettered);
         Assert.Equal(3, host.Services.GetRequiredService<ProbeAttempts>().Of("fail-rabbit"));
         // The poisoned message does not block the ones behind it.
-        Assert.True(await ProbeEnvironment.EventuallyAsync(async () => await ProbeEnvironment.CountOfAsync(host, "fine-rabbit") == 1));
+        Assert.True(await Eventually.TrueAsync(async () => await ProbeEnvironment.CountOfAsync(host, "fine-rabbit") == 1));
         await host.StopAsync();
     }
 
@@ -43,7 +43,7 @@ public sealed class DeadLetterTests
             await db.SaveChangesAsync();
         }
 
-        Assert.True(await ProbeEnvironment.EventuallyAsync(() =>
+        Assert.True(await Eventually.TrueAsync(() =>
             ProbeEnvironment.QueryAsync(host, db => db.DeadLetterMessages.AnyAsync(m => m.EventType == nameof(ProbeHappened)))));
         Assert.Equal(3, host.Services.GetRequiredService<ProbeAttempts>().Of("fail-local"));
         Assert.Equal(0, await ProbeEnvironment.QueryAsync(host, db => db.OutboxMessages.CountAsync(m => m.PublishedAt == null)));

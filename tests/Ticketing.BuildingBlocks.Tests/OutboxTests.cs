@@ -28,7 +28,7 @@ public sealed class OutboxTests
         using (var restarted = await environment.BuildAsync())
         {
             await restarted.StartAsync();
-            Assert.True(await ProbeEnvironment.EventuallyAsync(async () => await ProbeEnvironment.CountOfAsync(restarted, "after-crash") == 1));
+            Assert.True(await Eventually.TrueAsync(async () => await ProbeEnvironment.CountOfAsync(restarted, "after-crash") == 1));
             await restarted.StopAsync();
         }
 

@@ -17,15 +17,29 @@ public enum TestProvider
 /// </summary>
 public sealed class TestPlatform : WebApplicationFactory<Program>
 {
-    private static readonly string[] AllServices = ["identity", "catalog", "ordering", "payments", "expiration", "notifications"];
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> _postgresDatabases = [];
+    private readonly TestStorage _storage;
+    private readonly bool _ownsStorage;
 
     public TestPlatform(TestProvider provider = TestProvider.Sqlite, bool rabbitMq = false, IEnumerable<string>? services = null)
+        : this(new TestStorage(provider, rabbitMq), services, ownsStorage: true)
     {
-        Provider = provider;
-        DataDirectory = Path.Combine(Path.GetTempPath(), "ticketing-tests", Guid.NewGuid().ToString("N"));
-        _settings["Ticketing:DataDirectory"] = DataDirectory;
+    }
+
+    /// <summary>
+    /// A platform on state the caller owns and disposes: start another one on the same storage
+    /// to restart a service, or to run services as separate instances sharing databases and broker.
+    /// </summary>
+    public TestPlatform(TestStorage storage, IEnumerable<string>? services = null)
+        : this(storage, services, ownsStorage: false)
+    {
+    }
+
+    private TestPlatform(TestStorage storage, IEnumerable<string>? services, bool ownsStorage)
+    {
+        _storage = storage;
+        _ownsStorage = ownsStorage;
+        storage.ApplyTo(_settings);
         // Fast retries keep dead-letter tests short; production uses the defaults.
         _settings["Messaging:HandlerRetryDelay"] = "00:00:00.020";
         _settings["Messaging:HandlerAttempts"] = "3";
@@ -36,35 +50,17 @@ public sealed class TestPlatform : WebApplicationFactory<Program>
         {
             _settings["Ticketing:Services"] = string.Join(",", services);
         }
-
-        if (provider == TestProvider.PostgreSql)
-        {
-            foreach (var service in AllServices)
-            {
-                var connectionString = TestInfrastructure.NewPostgresDatabase(service);
-                _postgresDatabases.Add(connectionString);
-                _settings[$"ConnectionStrings:{service}"] = connectionString;
-            }
-        }
-
-        if (rabbitMq)
-        {
-            RabbitPrefix = $"test-{Guid.NewGuid():N}";
-            _settings["Messaging:Transport"] = "RabbitMq";
-            _settings["Messaging:RabbitMq:Uri"] = TestInfrastructure.RabbitMqUri;
-            _settings["Messaging:RabbitMq:Prefix"] = RabbitPrefix;
-        }
     }
 
     /// <summary>PBKDF2 iterations of passwords hashed by test platforms (production default: 100,000).</summary>
     public const int PasswordIterations = 10_000;
 
-    public TestProvider Provider { get; }
+    public TestProvider Provider => _storage.Provider;
 
-    public string DataDirectory { get; }
+    public string DataDirectory => _storage.DataDirectory;
 
     /// <summary>Exchange and queue prefix of this instance on the shared broker, when it uses RabbitMQ.</summary>
-    public string? RabbitPrefix { get; }
+    public string? RabbitPrefix => _storage.RabbitPrefix;
 
     /// <summary>Overrides one configuration value; call before the first request.</summary>
     public TestPlatform With(string key, string? value)
@@ -92,25 +88,9 @@ public sealed class TestPlatform : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var database in _postgresDatabases)
+        if (_ownsStorage)
         {
-            await TestInfrastructure.DropPostgresDatabaseAsync(database);
-        }
-
-        if (RabbitPrefix is not null)
-        {
-            await RabbitMqAdmin.DeleteTopologyAsync(RabbitPrefix, AllServices);
-        }
-
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            await _storage.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);

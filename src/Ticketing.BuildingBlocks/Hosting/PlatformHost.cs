@@ -50,6 +50,8 @@ public static class PlatformHost
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddPlatformHealthChecks(transport);
         builder.Services.AddPlatformRateLimiting();
+        // Form posts (the web module's pages) validate antiforgery tokens; JSON APIs are unaffected.
+        builder.Services.AddAntiforgery();
         builder.Services.AddOpenApi();
         builder.AddPlatformMessaging();
         builder.AddPlatformAuthentication();
@@ -66,6 +68,7 @@ public static class PlatformHost
         app.UsePlatformProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseRateLimiter();
         app.MapOpenApi();
         app.UseSwaggerUI(o =>

@@ -11,5 +11,16 @@ public sealed class Initial : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.CreateMessagingTables();
+
+        migrationBuilder.CreateTable(
+            name: "expiration_timers",
+            columns: table => new
+            {
+                order_id = table.Column<Guid>(nullable: false),
+                due_at = table.Column<DateTime>(nullable: false),
+                fired_at = table.Column<DateTime>(nullable: true),
+            },
+            constraints: table => table.PrimaryKey("PK_expiration_timers", t => t.order_id));
+        migrationBuilder.CreateIndex("ix_expiration_timers_pending", "expiration_timers", "due_at", filter: "fired_at IS NULL");
     }
 }

@@ -57,22 +57,6 @@ public sealed class ProbeEnvironment : IAsyncDisposable
     public static Task<int> CountOfAsync(IHost host, string key) =>
         QueryAsync(host, async db => (await db.Counters.AsNoTracking().SingleOrDefaultAsync(c => c.Key == key))?.Count ?? 0);
 
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return await condition();
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (_postgres is not null)

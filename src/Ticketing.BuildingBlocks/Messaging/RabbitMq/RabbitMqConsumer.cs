@@ -20,6 +20,8 @@ public sealed class RabbitMqConsumer(
 {
     private readonly List<(IChannel Channel, string Tag)> _consumers = [];
     private readonly CancellationTokenSource _abort = new();
+    private readonly Lock _stopLock = new();
+    private Task? _stopping;
     private int _inFlight;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -78,7 +80,19 @@ public sealed class RabbitMqConsumer(
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Idempotent: the host may stop its services twice, even concurrently (WebApplicationFactory
+    /// does when Program's RunAsync returns while the factory is disposed); both calls share one stop.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopLock)
+        {
+            return _stopping ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         foreach (var (channel, tag) in _consumers)
         {

@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ticketing.BuildingBlocks.Auth;
+using Ticketing.BuildingBlocks.Web;
+using Ticketing.Contracts;
+using Ticketing.Ordering.Domain;
+using Ticketing.Ordering.Tickets;
+
+namespace Ticketing.Ordering.Orders;
+
+/// <summary>
+/// One of three shapes: <c>ticketId</c> (one ticket), <c>ticketIds</c> (a cart, all or
+/// nothing) or <c>eventId</c> + <c>tier</c> + <c>quantity</c> (any free general-admission units).
+/// </summary>
+internal sealed record CreateOrderRequest(Guid? TicketId, Guid[]? TicketIds, Guid? EventId, string? Tier, int? Quantity)
+{
+    public bool IsGeneralAdmission => EventId is not null || Tier is not null || Quantity is not null;
+
+    public Validation Validate(int maxTickets)
+    {
+        var shapes = (TicketId is null ? 0 : 1) + (TicketIds is null ? 0 : 1) + (IsGeneralAdmission ? 1 : 0);
+        var validation = new Validation()
+            .Require(shapes > 0, "ticketIds", "Give ticketId, ticketIds, or eventId with tier and quantity.")
+            .Require(shapes <= 1, "ticketIds", "Give only one of ticketId, ticketIds, or eventId with tier and quantity.");
+        if (shapes != 1)
+        {
+            return validation;
+        }
+
+        if (TicketIds is { } ids)
+        {
+            validation
+                .Require(ids.Length > 0, "ticketIds", "The cart is empty.")
+                .Require(ids.Length <= maxTickets, "ticketIds", $"An order holds at most {maxTickets} tickets.")
+                .Require(ids.Distinct().Count() == ids.Length, "ticketIds", "A ticket appears more than once.");
+        }
+        else if (IsGeneralAdmission)
+        {
+            validation
+                .Require(EventId is not null, "eventId", "The event is required.")
+                .Require(!string.IsNullOrWhiteSpace(Tier), "tier", "The tier is required.")
+                .Require(Quantity is not null, "quantity", "The quantity is required.")
+                .Require(Quantity is null or > 0, "quantity", "The quantity must be at least 1.")
+                .Require(Quantity is null || Quantity <= maxTickets, "quantity", $"An order holds at most {maxTickets} tickets.");
+        }
+
+        return validation;
+    }
+}
+
+internal static class CreateOrder
+{
+    public static async Task<Results<Created<OrderResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        CreateOrderRequest request, ClaimsPrincipal user, OrderingDbContext db, IOptions<OrderingOptions> options, CancellationToken cancellationToken)
+    {
+        if (user.GetUserId() is not { } userId)
+        {
+            return TypedResults.Problem("The token does not name a user.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var settings = options.Value;
+        var validation = request.Validate(settings.MaxTicketsPerOrder);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var ticketIds = request.TicketIds ?? (request.TicketId is { } single ? [single] : null);
+        var rejection = ticketIds is not null
+            ? await CheckTicketsAsync(db, ticketIds, cancellationToken)
+            : await CheckTierAsync(db, request.EventId!.Value, request.Tier!, cancellationToken);
+        if (rejection is not null)
+        {
+            return rejection;
+        }
+
+        var orderId = Guid.CreateVersion7();
+        var requested = ticketIds?.Length ?? request.Quantity!.Value;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var held = ticketIds is not null
+            ? await Reservations.HoldTicketsAsync(db, orderId, ticketIds, cancellationToken)
+            : await Reservations.HoldUnitsAsync(db, orderId, request.EventId!.Value, request.Tier!, requested, cancellationToken);
+        if (held.Count != requested || Order.SharedCurrency(held.Select(t => t.Currency)) is null)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return held.Count != requested
+                ? Problems.Conflict(ticketIds is not null
+                    ? "A requested ticket is no longer available; nothing was reserved."
+                    : $"Fewer than {requested} ticket(s) of that tier are available; nothing was reserved.")
+                : Problems.BadRequest("The tickets are priced in different currencies; order them separately.");
+        }
+
+        var lines = held
+            .OrderBy(t => ticketIds is null ? 0 : Array.IndexOf(ticketIds, t.TicketId))
+            .ThenBy(t => t.Seat, StringComparer.Ordinal)
+            .Select(t => new OrderTicket { TicketId = t.TicketId, Title = t.Title, Seat = t.Seat, Tier = t.Tier, PriceMinor = t.PriceMinor, Currency = t.Currency })
+            .ToList();
+        var order = Order.Create(orderId, userId, lines, DateTime.UtcNow, settings.HoldDuration);
+        db.Orders.Add(order);
+        db.Publish(new OrderCreated(
+            order.Id, order.Version, order.UserId, new DateTimeOffset(order.ExpiresAt, TimeSpan.Zero), order.TotalMinor, order.Currency,
+            order.Tickets.Select(t => new OrderedTicket(t.TicketId, t.PriceMinor)).ToList()));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/orders/{order.Id}", OrderResponse.From(order));
+    }
+
+    /// <summary>
+    /// Answers 404/400/409 early from the replica without taking a write lock. Only a hint for
+    /// the 409: the hold itself is decided by the conditional update.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> CheckTicketsAsync(OrderingDbContext db, Guid[] ticketIds, CancellationToken cancellationToken)
+    {
+        var tickets = await db.Tickets.AsNoTracking().Where(t => ticketIds.Contains(t.TicketId)).ToListAsync(cancellationToken);
+        var missing = ticketIds.Except(tickets.Select(t => t.TicketId)).ToList();
+        if (missing.Count > 0)
+        {
+            return Problems.NotFound($"Unknown ticket(s): {string.Join(", ", missing)}.");
+        }
+
+        if (Order.SharedCurrency(tickets.Select(t => t.Currency)) is null)
+        {
+            return Problems.BadRequest("The tickets are priced in different currencies; order them separately.");
+        }
+
+        var eventIds = tickets.Where(t => t.EventId is not null).Select(t => t.EventId!.Value).Distinct().ToList();
+        var cancelled = eventIds.Count > 0 && await db.CancelledEvents.AnyAsync(c => eventIds.Contains(c.EventId), cancellationToken);
+        return cancelled || tickets.Any(t => !IsFree(t))
+            ? Problems.Conflict("A requested ticket is not available (reserved, sold, or its event was cancelled); nothing was reserved.")
+            : null;
+    }
+
+    private static async Task<ProblemHttpResult?> CheckTierAsync(OrderingDbContext db, Guid eventId, string tier, CancellationToken cancellationToken)
+    {
+        if (!await db.Tickets.AnyAsync(t => t.EventId == eventId && t.Tier == tier, cancellationToken))
+        {
+            return Problems.NotFound($"No tickets of tier '{tier}' for event {eventId}.");
+        }
+
+        return await db.CancelledEvents.AnyAsync(c => c.EventId == eventId, cancellationToken)
+            ? Problems.Conflict("The event was cancelled.")
+            : null;
+    }
+
+    private static bool IsFree(TicketReplica ticket) =>
+        ticket.HeldByOrderId is null && ticket.Status is not (TicketStatuses.Sold or TicketStatuses.Withdrawn);
+}

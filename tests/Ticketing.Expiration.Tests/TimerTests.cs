@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ticketing.Contracts;
+using Ticketing.Expiration.Timers;
+
+namespace Ticketing.Expiration.Tests;
+
+public sealed class TimerTests
+{
+    private static OrderCreated Created(DateTimeOffset expiresAt) =>
+        new(Guid.NewGuid(), 1, Guid.NewGuid(), expiresAt, 2500, "EUR", [new OrderedTicket(Guid.NewGuid(), 2500)]);
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.PostgreSql)]
+    public async Task FireDue_manyConcurrentPollers_fireEachTimerOnce(TestProvider provider)
+    {
+        await using var platform = new TestPlatform(provider);
+        var dueAt = DateTimeOffset.UtcNow.AddSeconds(2);
+        var orders = Enumerable.Range(0, 40).Select(_ => Created(dueAt)).ToList();
+        foreach (var order in orders)
+        {
+            await platform.DeliverAsync(ExpirationModule.ServiceName, order);
+        }
+
+        // Six pollers besides the platform's own, as several Expiration instances would be,
+        // polling in small batches until every timer has fired.
+        var worker = platform.Services.GetRequiredService<TimerWorker>();
+        var pollers = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline && await PendingAsync(platform) > 0)
+            {
+                await worker.FireDueAsync(5, CancellationToken.None);
+            }
+        }));
+        await Task.WhenAll(pollers);
+
+        var fired = await platform.PublishedAsync<ExpirationDbContext, ExpirationComplete>();
+        Assert.Equal(orders.Select(o => o.OrderId).Order(), fired.Select(e => e.OrderId).Order());
+    }
+
+    private static Task<int> PendingAsync(TestPlatform platform) =>
+        platform.WithScopeAsync<ExpirationDbContext, int>(db => db.Timers.CountAsync(t => t.FiredAt == null));
+
+    [Fact]
+    public async Task OrderCreated_redeliveredBeforeAndAfterFiring_firesOnce()
+    {
+        await using var platform = new TestPlatform();
+        var order = Created(DateTimeOffset.UtcNow.AddMilliseconds(300));
+
+        await platform.DeliverAsync(ExpirationModule.ServiceName, order);
+        await platform.DeliverAsync(ExpirationModule.ServiceName, order);
+        Assert.True(await ExpirationKit.EventuallyAsync(
+            async () => (await platform.PublishedAsync<ExpirationDbContext, ExpirationComplete>()).Count > 0, TimeSpan.FromSeconds(20)));
+        await platform.DeliverAsync(ExpirationModule.ServiceName, order);
+        await platform.DeliverAsync(ExpirationModule.ServiceName, order with { Id = Guid.NewGuid() });
+        await Task.Delay(1000);
+
+        Assert.Single(await platform.PublishedAsync<ExpirationDbContext, ExpirationComplete>(), e => e.OrderId == order.OrderId);
+        var timer = await platform.WithScopeAsync<ExpirationDbContext, ExpirationTimer>(db => db.Timers.AsNoTracking().SingleAsync());
+        Assert.Equal((order.OrderId, order.ExpiresAt.UtcDateTime), (timer.OrderId, timer.DueAt));
+        Assert.NotNull(timer.FiredAt);
+    }
+}
