@@ -83,7 +83,7 @@ public sealed class EmailTests
         await platform.DeliverAsync("notifications", transferred);
         await platform.DeliverAsync("notifications", transferred);
 
-        Assert.True(await EventDelivery.EventuallyAsync(() => Task.FromResult(sink.Messages.Count == 2)));
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(sink.Messages.Count == 2)));
         await Task.Delay(1500);
         var messages = sink.Messages.ToList();
         Assert.Equal(2, messages.Count);

@@ -14,7 +14,7 @@ namespace Ticketing.Catalog.CheckIns;
 internal sealed record CheckInRequest(string? Code);
 
 internal sealed record CheckInResponse(
-    Guid TicketId, Guid PassId, Guid? EventId, string? Seat, string? Tier, string? Holder, Guid HolderId, DateTime CheckedInAt);
+    Guid TicketId, Guid PassId, Guid? EventId, string Title, string? Seat, string? Tier, string? Holder, Guid HolderId, DateTime CheckedInAt);
 
 internal static class CheckInPass
 {
@@ -66,7 +66,7 @@ internal static class CheckInPass
         }
 
         var holder = await db.Users.AsNoTracking().Where(u => u.Id == pass.HolderId).Select(u => u.Email).FirstOrDefaultAsync(ct);
-        return TypedResults.Ok(new CheckInResponse(ticket.Id, pass.Id, pass.EventId, ticket.Seat, ticket.Tier, holder, pass.HolderId, admitted.At));
+        return TypedResults.Ok(new CheckInResponse(ticket.Id, pass.Id, pass.EventId, ticket.Title, ticket.Seat, ticket.Tier, holder, pass.HolderId, admitted.At));
     }
 
     private static ProblemHttpResult? Refusal(Pass pass, int scannedSerial) =>

@@ -5,19 +5,20 @@ namespace Ticketing.Catalog.Passes;
 
 /// <summary>
 /// A pass as its holder sees it. <c>code</c> is the QR text (also served as an image);
-/// <c>state</c> is <c>active</c>, <c>checked-in</c> or <c>revoked</c>.
+/// <c>status</c> is <c>active</c>, <c>checked-in</c> or <c>revoked</c>.
 /// </summary>
 internal sealed record PassResponse(
     Guid Id,
     Guid TicketId,
     Guid? EventId,
+    Guid OrderId,
     string Title,
     string? Venue,
     DateTime? StartsAt,
     string? Tier,
     string? Seat,
     int Serial,
-    string State,
+    string Status,
     DateTime? CheckedInAt,
     DateTime IssuedAt,
     string Code);
@@ -39,7 +40,7 @@ internal static class PassViews
             var ticket = tickets[p.TicketId];
             var show = p.EventId is { } id ? events.GetValueOrDefault(id) : null;
             var checkedInAt = checkIns.TryGetValue(p.Id, out var at) ? at : (DateTime?)null;
-            return new PassResponse(p.Id, p.TicketId, p.EventId, show?.Title ?? ticket.Title, show?.Venue, show?.StartsAt,
+            return new PassResponse(p.Id, p.TicketId, p.EventId, p.OrderId, show?.Title ?? ticket.Title, show?.Venue, show?.StartsAt,
                 ticket.Tier, ticket.Seat, p.Serial, p.State(checkedInAt is not null), checkedInAt, p.IssuedAt, p.Code);
         }).ToList();
     }

@@ -21,10 +21,10 @@ public sealed class CheckInApiTests(PlatformFixture fixture) : IClassFixture<Pla
 
         var admitted = await (await PassScenario.ScanAsync(gate, pass.Code)).ReadAsync<CheckInBody>(HttpStatusCode.OK);
 
-        Assert.Equal((pass.TicketId, pass.Id, scenario.EventId, "A-3", "Floor", buyer.Email, buyer.Id),
-            (admitted.TicketId, admitted.PassId, admitted.EventId, admitted.Seat, admitted.Tier, admitted.Holder, admitted.HolderId));
+        Assert.Equal((pass.TicketId, pass.Id, scenario.EventId, "Gate night", "A-3", "Floor", buyer.Email, buyer.Id),
+            (admitted.TicketId, admitted.PassId, admitted.EventId, admitted.Title, admitted.Seat, admitted.Tier, admitted.Holder, admitted.HolderId));
         var seen = (await _platform.CreateClientFor(buyer).GetFromJsonAsync<PassBody>($"/api/passes/{pass.Id}"))!;
-        Assert.Equal((PassStates.CheckedIn, admitted.CheckedInAt), (seen.State, seen.CheckedInAt));
+        Assert.Equal((PassStates.CheckedIn, admitted.CheckedInAt), (seen.Status, seen.CheckedInAt));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class CheckInApiTests(PlatformFixture fixture) : IClassFixture<Pla
         await (await scenario.OrganizerClient.PostAsync($"/api/events/{scenario.EventId}/cancel", null)).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Contains("cancelled", await (await PassScenario.ScanAsync(scenario.OrganizerClient, pass.Code)).DetailAsync(HttpStatusCode.Gone));
-        Assert.Equal(PassStates.Revoked, (await _platform.CreateClientFor(buyer).GetFromJsonAsync<PassBody>($"/api/passes/{pass.Id}"))!.State);
+        Assert.Equal(PassStates.Revoked, (await _platform.CreateClientFor(buyer).GetFromJsonAsync<PassBody>($"/api/passes/{pass.Id}"))!.Status);
     }
 
     [Fact]

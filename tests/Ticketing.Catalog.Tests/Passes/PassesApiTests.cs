@@ -26,7 +26,7 @@ public sealed class PassesApiTests(PlatformFixture fixture) : IClassFixture<Plat
 
         var passes = (await _platform.CreateClientFor(buyer).GetFromJsonAsync<List<PassBody>>("/api/passes"))!;
         Assert.Equal(2, passes.Count);
-        Assert.All(passes, p => Assert.Equal((PassStates.Active, 1, "Gate night", "Arena"), (p.State, p.Serial, p.Title, p.Venue)));
+        Assert.All(passes, p => Assert.Equal((PassStates.Active, 1, "Gate night", "Arena", completed.OrderId), (p.Status, p.Serial, p.Title, p.Venue, p.OrderId)));
         Assert.Equal(new string?[] { "A-1", null }, passes.OrderBy(p => p.Seat ?? "~").Select(p => p.Seat));
         var announced = await _platform.WithScopeAsync<CatalogDbContext, List<PassesIssued>>(async db =>
             (await db.OutboxMessages.AsNoTracking().Where(m => m.EventType == nameof(PassesIssued)).ToListAsync())
@@ -46,7 +46,7 @@ public sealed class PassesApiTests(PlatformFixture fixture) : IClassFixture<Plat
 
         // PassesIssued travels through Catalog's outbox and the relay to Notifications, like in production.
         string? attachments = null;
-        Assert.True(await EventDelivery.EventuallyAsync(async () =>
+        Assert.True(await Eventually.TrueAsync(async () =>
         {
             attachments = await _platform.WithScopeAsync<Ticketing.Notifications.NotificationsDbContext, string?>(db =>
                 db.Emails.Where(e => e.UserId == buyer.Id).Select(e => e.Attachments).SingleOrDefaultAsync());
