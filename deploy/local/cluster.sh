@@ -10,6 +10,8 @@
 #   TICKETING_CLUSTER_PORT      edge port (default 8080)
 #   TICKETING_CLUSTER_BASE_PORT first service port (default 5100; identity 5101, catalog 5102, ...)
 #   TICKETING_CLUSTER_REPLICAS  extra instances, e.g. "ordering=2,expiration=2"
+#   TICKETING_CLUSTER_NAME      database and broker prefix (default ticketing), so several clusters
+#                               (or test runs) can share one PostgreSQL and one RabbitMQ
 #   TICKETING_CLUSTER_POSTGRES / TICKETING_CLUSTER_RABBITMQ
 #                               use running servers (Npgsql connection string without a database,
 #                               AMQP URI) instead of starting throwaway ones with scripts/infra.sh
@@ -19,6 +21,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT=${TICKETING_CLUSTER_ROOT:-/tmp/ticketing-cluster}
 EDGE_PORT=${TICKETING_CLUSTER_PORT:-8080}
 BASE_PORT=${TICKETING_CLUSTER_BASE_PORT:-5100}
+NAME=${TICKETING_CLUSTER_NAME:-ticketing}
 SERVICES=(identity catalog ordering payments expiration notifications web)
 DATABASES=(identity catalog ordering payments expiration notifications)
 export PATH="$PATH:/usr/sbin:/sbin"
@@ -63,9 +66,10 @@ common_env() {
   echo "Ticketing__MigrateOnStartup=false"
   echo "Messaging__Transport=RabbitMq"
   echo "Messaging__RabbitMq__Uri=$AMQP"
+  echo "Messaging__RabbitMq__Prefix=$NAME"
   echo "Auth__MetadataAddress=http://127.0.0.1:$((BASE_PORT + 1))/.well-known/openid-configuration"
   echo "Auth__SigningKeys__0__PemFile=$ROOT/signing-key.pem"
-  for d in "${DATABASES[@]}"; do echo "ConnectionStrings__$d=$PG;Database=ticketing_$d"; done
+  for d in "${DATABASES[@]}"; do echo "ConnectionStrings__$d=$PG;Database=${NAME}_$d"; done
 }
 
 write_nginx() {
