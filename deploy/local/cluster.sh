@@ -69,6 +69,7 @@ common_env() {
   echo "Messaging__RabbitMq__Prefix=$NAME"
   echo "Auth__MetadataAddress=http://127.0.0.1:$((BASE_PORT + 1))/.well-known/openid-configuration"
   echo "Auth__SigningKeys__0__PemFile=$ROOT/signing-key.pem"
+  echo "Catalog__PassSigningKey__PemFile=$ROOT/pass-signing-key.pem"
   for d in "${DATABASES[@]}"; do echo "ConnectionStrings__$d=$PG;Database=${NAME}_$d"; done
 }
 
@@ -120,8 +121,12 @@ start() {
   start_infra
   log "publishing the server binary"
   dotnet publish src/Ticketing.Server -c Release -o "$ROOT/app" --nologo -v q >"$ROOT/logs/publish.log"
-  [[ -f $ROOT/signing-key.pem ]] || openssl ecparam -name prime256v1 -genkey -noout 2>/dev/null \
-    | openssl pkcs8 -topk8 -nocrypt -out "$ROOT/signing-key.pem"
+  # Token and QR pass keys are shared by every replica, as a Kubernetes secret would be.
+  local key
+  for key in signing-key pass-signing-key; do
+    [[ -f $ROOT/$key.pem ]] || openssl ecparam -name prime256v1 -genkey -noout 2>/dev/null \
+      | openssl pkcs8 -topk8 -nocrypt -out "$ROOT/$key.pem"
+  done
   mapfile -t shared < <(common_env)
   log "migrating ${#DATABASES[@]} databases"
   env "${shared[@]}" Ticketing__DataDirectory="$ROOT/data/migrate" \

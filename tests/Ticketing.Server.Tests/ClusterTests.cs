@@ -10,7 +10,7 @@ public sealed class ClusterTests(LocalCluster cluster) : IClassFixture<LocalClus
     private readonly PlatformApi _api = new(cluster.CreateClient);
 
     [Fact]
-    public async Task Buy_throughNginxEdgeOnSeparateProcesses_completesOrderAndSellsSeats()
+    public async Task Buy_throughNginxEdgeOnSeparateProcesses_completesIssuesPassesAndChecksInOnce()
     {
         var (organizer, _) = await _api.SignUpAsync();
         var (buyer, _) = await _api.SignUpAsync();
@@ -23,6 +23,8 @@ public sealed class ClusterTests(LocalCluster cluster) : IClassFixture<LocalClus
         Assert.Equal("complete", await PlatformApi.WaitForAsync(buyer, $"/api/orders/{orderId}", "status", "complete"));
         Assert.Equal("sold", await PlatformApi.WaitForAsync(buyer, $"/api/tickets/{tickets[0]}", "status", "sold"));
         Assert.Equal("sold", await PlatformApi.WaitForAsync(buyer, $"/api/tickets/{tickets[1]}", "status", "sold"));
+        var codes = await PlatformApi.PassCodesWhenIssuedAsync(buyer, expected: 2);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict), await PlatformApi.ScanTwiceAsync(organizer, codes[1]));
         Assert.True(await Eventually.TrueAsync(async () =>
             (await buyer.GetFromJsonAsync<JsonElement>("/api/notifications")).EnumerateArray()
                 .Any(n => n.GetProperty("kind").GetString() == "order-completed")));

@@ -15,7 +15,7 @@ public sealed class JourneyTests
     [Theory]
     [InlineData(TestProvider.Sqlite, false)]
     [InlineData(TestProvider.PostgreSql, true)]
-    public async Task Buy_twoSeatsPaidWithSandboxCard_completesOrderSellsSeatsAndNotifies(TestProvider provider, bool rabbitMq)
+    public async Task Buy_twoSeatsPaidWithSandboxCard_completesSellsIssuesPassesAndChecksInOnce(TestProvider provider, bool rabbitMq)
     {
         await using var platform = new TestPlatform(provider, rabbitMq);
         var api = new PlatformApi(() => platform.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false }));
@@ -36,6 +36,9 @@ public sealed class JourneyTests
         }
 
         Assert.Equal("available", await PlatformApi.WaitForAsync(buyer, $"/api/tickets/{tickets[2]}", "status", "available"));
+        var codes = await PlatformApi.PassCodesWhenIssuedAsync(buyer, expected: 2);
+        Assert.Equal(2, codes.Count);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict), await PlatformApi.ScanTwiceAsync(organizer, codes[0]));
         Assert.True(await Eventually.TrueAsync(async () =>
         {
             var notes = await buyer.GetFromJsonAsync<JsonElement>("/api/notifications");

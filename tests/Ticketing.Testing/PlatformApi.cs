@@ -44,7 +44,7 @@ public sealed class PlatformApi(Func<HttpClient> newClient)
         {
             response = await buyer.PostAsJsonAsync("/api/orders", new { ticketIds });
             return response.StatusCode != HttpStatusCode.NotFound && response.StatusCode != HttpStatusCode.Conflict;
-        }, TimeSpan.FromSeconds(30));
+        }, TimeSpan.FromSeconds(60));
         return await ReadAsync(response!, HttpStatusCode.Created);
     }
 
@@ -56,8 +56,29 @@ public sealed class PlatformApi(Func<HttpClient> newClient)
         {
             response = await buyer.PostAsJsonAsync("/api/payments", new { orderId, paymentMethod });
             return response.StatusCode != HttpStatusCode.NotFound;
-        }, TimeSpan.FromSeconds(30));
+        }, TimeSpan.FromSeconds(60));
         return await ReadAsync(response!, HttpStatusCode.Created);
+    }
+
+    /// <summary>The buyer's pass codes, once Catalog has issued them for the completed order.</summary>
+    public static async Task<List<string>> PassCodesWhenIssuedAsync(HttpClient buyer, int expected)
+    {
+        var codes = new List<string>();
+        await Eventually.TrueAsync(async () =>
+        {
+            var passes = await ReadAsync(await buyer.GetAsync("/api/passes"), HttpStatusCode.OK);
+            codes = passes.EnumerateArray().Select(p => p.GetProperty("code").GetString()!).ToList();
+            return codes.Count >= expected;
+        }, TimeSpan.FromSeconds(60));
+        return codes;
+    }
+
+    /// <summary>Scans a code at the gate twice: the first scan admits, the second is refused as already used.</summary>
+    public static async Task<(HttpStatusCode First, HttpStatusCode Second)> ScanTwiceAsync(HttpClient gate, string code)
+    {
+        var first = await gate.PostAsJsonAsync("/api/checkins", new { code });
+        var second = await gate.PostAsJsonAsync("/api/checkins", new { code });
+        return (first.StatusCode, second.StatusCode);
     }
 
     public static async Task<string?> WaitForAsync(HttpClient client, string url, string property, string expected)
@@ -73,7 +94,7 @@ public sealed class PlatformApi(Func<HttpClient> newClient)
 
             last = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty(property).GetString();
             return last == expected;
-        }, TimeSpan.FromSeconds(30));
+        }, TimeSpan.FromSeconds(60));
         return last;
     }
 
