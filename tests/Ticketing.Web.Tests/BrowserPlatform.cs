@@ -44,7 +44,7 @@ public sealed class BrowserPlatform : IAsyncDisposable
     public async Task<IPage> NewPageAsync(int width = 1100, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height } });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
