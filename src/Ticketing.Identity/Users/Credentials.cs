@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ticketing.BuildingBlocks.Web;
 
+using Ticketing.Identity.RateLimiting;
+
 namespace Ticketing.Identity.Users;
 
 /// <summary>The body of signup, signin and token.</summary>
@@ -36,5 +38,33 @@ internal static class Credentials
     {
         context.Response.Headers.RetryAfter = RateLimitSetup.RetryAfterSeconds(retryAfter);
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+    }
+
+    /// <summary>
+    /// What sign-in and token issuing share: validate, apply the per-account limit, check the
+    /// password (with lockout). Returns the user, or the problem to answer with.
+    /// </summary>
+    public static async Task<(User? User, ValidationProblem? Invalid, ProblemHttpResult? Refused)> AuthenticateAsync(
+        CredentialsRequest request, HttpContext context, PasswordCheck passwords, AccountRateLimiter accountLimiter, CancellationToken cancellationToken)
+    {
+        var validation = ValidateForSignIn(request);
+        if (!validation.IsValid)
+        {
+            return (null, validation.ToProblem(), null);
+        }
+
+        var email = EmailAddress.Normalise(request.Email!);
+        if (accountLimiter.TryAcquire(email) is { } wait)
+        {
+            return (null, null, TooManyRequests(context, wait, "Too many attempts for this account."));
+        }
+
+        var result = await passwords.CheckAsync(email, request.Password!, cancellationToken);
+        return result.Outcome switch
+        {
+            PasswordCheckOutcome.LockedOut => (null, null, TooManyRequests(context, result.RetryAfter, "Too many failed sign-ins: the account is locked for a while.")),
+            PasswordCheckOutcome.Failed => (null, null, InvalidCredentials()),
+            _ => (result.User!, null, null),
+        };
     }
 }

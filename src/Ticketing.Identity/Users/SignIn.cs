@@ -21,29 +21,18 @@ internal static class SignIn
         SessionCookie cookie,
         CancellationToken cancellationToken)
     {
-        var validation = Credentials.ValidateForSignIn(request);
-        if (!validation.IsValid)
+        var (user, invalid, refused) = await Credentials.AuthenticateAsync(request, context, passwords, accountLimiter, cancellationToken);
+        if (invalid is not null)
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
-        var email = EmailAddress.Normalise(request.Email!);
-        if (accountLimiter.TryAcquire(email) is { } wait)
+        if (refused is not null)
         {
-            return Credentials.TooManyRequests(context, wait, "Too many attempts for this account.");
+            return refused;
         }
 
-        var result = await passwords.CheckAsync(email, request.Password!, cancellationToken);
-        switch (result.Outcome)
-        {
-            case PasswordCheckOutcome.LockedOut:
-                return Credentials.TooManyRequests(context, result.RetryAfter, "Too many failed sign-ins: the account is locked for a while.");
-            case PasswordCheckOutcome.Failed:
-                return Credentials.InvalidCredentials();
-        }
-
-        var user = result.User!;
-        cookie.Write(context, issuer.Issue(user.Id, user.Email));
+        cookie.Write(context, issuer.Issue(user!.Id, user.Email));
         return TypedResults.Ok(new UserResponse(user.Id, user.Email));
     }
 }
