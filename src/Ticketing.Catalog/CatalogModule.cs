@@ -60,6 +60,7 @@ public sealed class CatalogModule : IServiceModule
         events.MapGenerateTickets();
         events.MapEventStaff();
         events.MapCheckInSummary();
+        events.MapSalesReport();
 
         var passes = endpoints.MapGroup("/api/passes").WithTags("Passes");
         passes.MapPassKeys();
