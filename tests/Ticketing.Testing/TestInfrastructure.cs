@@ -26,6 +26,9 @@ public static class TestInfrastructure
             Database = $"t_{Guid.NewGuid():N}_{service}"[..Math.Min(60, 35 + service.Length)],
             // Tests open many short-lived hosts; small pools keep the server under max_connections.
             MaxPoolSize = 20,
+            // A CI machine with two cores running several suites can be slow to accept a connection.
+            Timeout = 60,
+            CommandTimeout = 120,
         }.ToString();
 
     public static async Task DropPostgresDatabaseAsync(string connectionString)
