@@ -39,7 +39,7 @@ public sealed class EmailTests
         await platform.DeliverAsync("notifications", completed);
         await platform.DeliverAsync("notifications", issued);
 
-        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(MailCount(platform) == 1)));
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(MailCount(platform) == 1), TimeSpan.FromSeconds(60)));
         await Task.Delay(1500); // one more sender cycle: a second message would have appeared by now
         Assert.Equal(1, MailCount(platform));
         var mail = await File.ReadAllTextAsync(Directory.GetFiles(MailFolder(platform), "*.eml")[0]);
@@ -64,7 +64,7 @@ public sealed class EmailTests
         await platform.DeliverAsync("notifications", new UserRegistered(lateUser, "late@example.com"));
 
         // The first retry waits 2 s (back-off after the failed attempt), then the message goes out.
-        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(MailCount(platform) == 1), TimeSpan.FromSeconds(10)));
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(MailCount(platform) == 1), TimeSpan.FromSeconds(60)));
     }
 
     [Fact]

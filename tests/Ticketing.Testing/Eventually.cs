@@ -6,7 +6,7 @@ public static class Eventually
     /// <summary>Polls <paramref name="condition"/> until it holds or the timeout passes; returns its last answer.</summary>
     public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (DateTime.UtcNow < deadline)
         {
             if (await condition())
