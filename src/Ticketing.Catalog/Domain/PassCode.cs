@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -61,7 +62,8 @@ internal static class PassCode
         bytes = new byte[length];
         // Only the canonical encoding: a character that merely flips unused bits is still an altered code.
         return text.Length == Base64Url.GetEncodedLength(length)
-            && Base64Url.TryDecodeFromChars(text, bytes, out var written) && written == length
+            // The OperationStatus overload: TryDecodeFromChars throws on trailing bits that are not zero.
+            && Base64Url.DecodeFromChars(text, bytes, out _, out var written) == OperationStatus.Done && written == length
             && Base64Url.EncodeToString(bytes) == text;
     }
 }

@@ -44,6 +44,18 @@ public sealed class PassCodeTests
     }
 
     [Fact]
+    public void Verify_lastCharacterReplacedByEveryOtherBase64UrlCharacter_isRejectedWithoutThrowing()
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var code = _signer.Sign(new PassPayload(Guid.NewGuid(), Guid.NewGuid(), 1));
+
+        foreach (var replacement in alphabet.Where(c => c != code[^1]))
+        {
+            Assert.Null(_signer.Verify(code[..^1] + replacement));
+        }
+    }
+
+    [Fact]
     public void Verify_payloadOfAnotherCodeWithThisSignature_isRejected()
     {
         var first = _signer.Sign(new PassPayload(Guid.NewGuid(), Guid.NewGuid(), 1)).Split('.');

@@ -35,11 +35,3 @@
   setInterval(poll, box.dataset.paymentStatus === 'pending' ? 1000 : 4000);
 })();
 
-// Passes are issued a moment after payment: look again until they show up.
-(() => {
-  if (!document.querySelector('[data-passes-pending]')) { sessionStorage.removeItem('passes-tries'); return; }
-  const tries = Number(sessionStorage.getItem('passes-tries') || 0);
-  if (tries > 30) return;
-  sessionStorage.setItem('passes-tries', String(tries + 1));
-  setTimeout(() => location.reload(), 1500);
-})();
