@@ -24,6 +24,15 @@ public sealed class MessagingOptions
     /// <summary>First retry delay; doubled on every further attempt.</summary>
     public TimeSpan HandlerRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How long published outbox rows are kept (history only; the relay never reads them again).</summary>
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long inbox rows are kept; an event redelivered after this would be handled again.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Time between retention sweeps; zero turns them off.</summary>
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     public RabbitMqOptions RabbitMq { get; set; } = new();
 }
 
