@@ -42,6 +42,35 @@ public sealed class IdempotencyKeyTests
         Assert.Equal("application/problem+json", retry.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData(10, HttpStatusCode.Created)]
+    [InlineData(0, HttpStatusCode.Conflict)]
+    public async Task Pay_keyClaimedByARequestThatNeverAnswered_retryTakesOverOnlyOnceAbandoned(int claimedMinutesAgo, HttpStatusCode expected)
+    {
+        await using var platform = new TestPlatform();
+        var buyer = await platform.SignUpAsync();
+        var order = await platform.CreateOrderAsync(buyer.Id);
+        using var client = platform.CreateClientFor(buyer);
+        // What a process that died between claiming the key and answering leaves behind.
+        await platform.WithScopeAsync<PaymentsDbContext, int>(db =>
+        {
+            db.IdempotencyRecords.Add(new Payments.IdempotencyRecord
+            {
+                UserId = buyer.Id,
+                Key = "key-crashed",
+                RequestHash = Payments.CreatePayment.Fingerprint(new(order.OrderId, "pm_card_visa")),
+                CreatedAt = DateTime.UtcNow.AddMinutes(-claimedMinutesAgo),
+            });
+            return db.SaveChangesAsync();
+        });
+
+        var retry = await client.PayAsync(order.OrderId, "pm_card_visa", "key-crashed");
+
+        Assert.Equal(expected, retry.StatusCode);
+        var payments = await platform.WithScopeAsync<PaymentsDbContext, int>(db => db.Payments.CountAsync(p => p.OrderId == order.OrderId));
+        Assert.Equal(expected == HttpStatusCode.Created ? 1 : 0, payments);
+    }
+
     [Fact]
     public async Task Pay_sameKeyForAnotherRequest_returns422()
     {

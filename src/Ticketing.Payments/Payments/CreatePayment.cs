@@ -175,7 +175,7 @@ internal static class CreatePayment
         return TypedResults.Created($"/api/payments/{payment.Id}", PaymentResponse.From(payment));
     }
 
-    private static string Fingerprint(CreatePaymentRequest request) =>
+    internal static string Fingerprint(CreatePaymentRequest request) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{request.OrderId}\n{request.PaymentMethod}")));
 
     /// <summary>Status and JSON body of an answer, as a replay must send them.</summary>

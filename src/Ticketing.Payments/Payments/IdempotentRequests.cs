@@ -16,6 +16,14 @@ internal sealed record IdempotencyClaim(ClaimOutcome Outcome, IdempotencyRecord?
 /// <summary>Stores the first answer per (user, Idempotency-Key) so a retried request gets it again.</summary>
 internal sealed class IdempotentRequests(PaymentsDbContext db, TimeProvider time)
 {
+    /// <summary>
+    /// A claim still unanswered after this long belongs to a request whose process died mid-way
+    /// (a live one is bounded by the provider's timeout, well under a minute). A retry may take it
+    /// over, or the key would answer 409 forever. The provider call is idempotent on its own key,
+    /// so a takeover cannot charge twice.
+    /// </summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+
     public async Task<IdempotencyClaim> ClaimAsync(Guid userId, string key, string requestHash, CancellationToken cancellationToken)
     {
         db.IdempotencyRecords.Add(new IdempotencyRecord
@@ -39,9 +47,25 @@ internal sealed class IdempotentRequests(PaymentsDbContext db, TimeProvider time
         {
             null => throw new InvalidOperationException("The idempotency record could not be stored."),
             _ when existing.RequestHash != requestHash => new IdempotencyClaim(ClaimOutcome.DifferentRequest),
+            { StatusCode: null } when await TryTakeOverAsync(existing, cancellationToken) => new IdempotencyClaim(ClaimOutcome.Claimed),
             { StatusCode: null } => new IdempotencyClaim(ClaimOutcome.InProgress),
             _ => new IdempotencyClaim(ClaimOutcome.Replay, existing),
         };
+    }
+
+    private async Task<bool> TryTakeOverAsync(IdempotencyRecord abandoned, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (abandoned.CreatedAt > now - AbandonedAfter)
+        {
+            return false;
+        }
+
+        // Compare-and-set on the claim time: of several retries arriving together, one takes it over.
+        var taken = await db.IdempotencyRecords
+            .Where(r => r.UserId == abandoned.UserId && r.Key == abandoned.Key && r.StatusCode == null && r.CreatedAt == abandoned.CreatedAt)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, now), cancellationToken);
+        return taken == 1;
     }
 
     public Task CompleteAsync(Guid userId, string key, int statusCode, string contentType, string body, CancellationToken cancellationToken) =>
