@@ -19,8 +19,9 @@ internal sealed class IdempotentRequests(PaymentsDbContext db, TimeProvider time
     /// <summary>
     /// A claim still unanswered after this long belongs to a request whose process died mid-way
     /// (a live one is bounded by the provider's timeout, well under a minute). A retry may take it
-    /// over, or the key would answer 409 forever. The provider call is idempotent on its own key,
-    /// so a takeover cannot charge twice.
+    /// over, or the key would answer 409 forever. Should the dead request have charged after all,
+    /// the takeover is a second attempt for the order, and only one success completes it: the
+    /// other is refunded (ADR 0007).
     /// </summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
