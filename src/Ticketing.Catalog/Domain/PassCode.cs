@@ -68,12 +68,19 @@ internal static class PassCode
     }
 }
 
-/// <summary>Signs pass payloads with the service's P-256 key; gates verify with its public half.</summary>
-internal sealed class PassSigner(ECDsa key, string keyId)
+/// <summary>
+/// Signs pass payloads with the service's current P-256 key. Codes signed by a retired key keep
+/// verifying while that key is listed as previous: passes are printed and mailed long before the
+/// gate opens, so a rotation must not void them. Trying each key is cheap (a handful of keys).
+/// </summary>
+internal sealed class PassSigner(ECDsa key, string keyId, IReadOnlyList<PassVerificationKey>? previous = null)
 {
     public string KeyId => keyId;
 
     public ECDsa Key => key;
+
+    /// <summary>The current key first, then retired ones still accepted.</summary>
+    public IReadOnlyList<PassVerificationKey> VerificationKeys { get; } = [new(key, keyId), .. previous ?? []];
 
     public string Sign(PassPayload payload)
     {
@@ -81,5 +88,18 @@ internal sealed class PassSigner(ECDsa key, string keyId)
         return PassCode.Format(bytes, key.SignData(bytes, HashAlgorithmName.SHA256));
     }
 
-    public PassPayload? Verify(string? code) => PassCode.Verify(code, key);
+    public PassPayload? Verify(string? code)
+    {
+        foreach (var candidate in VerificationKeys)
+        {
+            if (PassCode.Verify(code, candidate.Key) is { } payload)
+            {
+                return payload;
+            }
+        }
+
+        return null;
+    }
 }
+
+internal sealed record PassVerificationKey(ECDsa Key, string KeyId);

@@ -18,7 +18,7 @@ internal sealed record PassKeyResponse(
 
 internal sealed record PassKeySetResponse([property: JsonPropertyName("keys")] IReadOnlyList<PassKeyResponse> Keys);
 
-/// <summary>The public key of pass codes as a JWK set, for gate apps that verify codes offline.</summary>
+/// <summary>The public keys of pass codes (current first, then retired ones still accepted) as a JWK set, for gate apps that verify codes offline.</summary>
 internal static class PassKeys
 {
     public static void MapPassKeys(this IEndpointRouteBuilder passes) =>
@@ -27,9 +27,10 @@ internal static class PassKeys
     private static Ok<PassKeySetResponse> Handle(PassSigner signer, HttpContext context)
     {
         context.Response.Headers.CacheControl = "public, max-age=300";
-        var key = signer.Key.ExportParameters(includePrivateParameters: false);
-        return TypedResults.Ok(new PassKeySetResponse([
-            new PassKeyResponse("EC", "sig", "ES256", signer.KeyId, "P-256", PassSigningKey.Base64Url(key.Q.X!), PassSigningKey.Base64Url(key.Q.Y!)),
-        ]));
+        return TypedResults.Ok(new PassKeySetResponse(signer.VerificationKeys.Select(k =>
+        {
+            var key = k.Key.ExportParameters(includePrivateParameters: false);
+            return new PassKeyResponse("EC", "sig", "ES256", k.KeyId, "P-256", PassSigningKey.Base64Url(key.Q.X!), PassSigningKey.Base64Url(key.Q.Y!));
+        }).ToList()));
     }
 }

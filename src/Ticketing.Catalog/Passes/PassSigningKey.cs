@@ -11,6 +11,12 @@ public sealed class PassSigningKeyOptions
     public string? Pem { get; set; }
 
     public string? PemFile { get; set; }
+
+    /// <summary>
+    /// Retired keys (PEM, public or private) whose codes still verify after a rotation, until the
+    /// events they were issued for are over.
+    /// </summary>
+    public List<string> PreviousPems { get; set; } = [];
 }
 
 /// <summary>
@@ -27,14 +33,33 @@ internal static class PassSigningKey
         var pem = options.Pem is { Length: > 0 } inline ? inline
             : options.PemFile is { Length: > 0 } file ? File.ReadAllText(file)
             : FromFolder(Path.Combine(Path.GetFullPath(dataDirectory), "catalog-keys"), logger);
+        var key = Import(pem, "Catalog:PassSigningKey");
+        var previous = options.PreviousPems
+            .Where(p => !string.IsNullOrWhiteSpace(p))
+            .Select(p => Import(p, "Catalog:PassSigningKey:PreviousPems"))
+            .Select(k => new PassVerificationKey(k, Thumbprint(k.ExportParameters(includePrivateParameters: false))))
+            .ToList();
+        return new PassSigner(key, Thumbprint(key.ExportParameters(includePrivateParameters: false)), previous);
+    }
+
+    private static ECDsa Import(string pem, string setting)
+    {
         var key = ECDsa.Create();
-        key.ImportFromPem(pem);
-        if (key.KeySize != 256)
+        try
         {
-            throw new InvalidOperationException($"Catalog:PassSigningKey must be an EC P-256 key (ES256); got a {key.KeySize}-bit key.");
+            key.ImportFromPem(pem);
+        }
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
+        {
+            throw new InvalidOperationException($"{setting} must be an EC P-256 key in PEM form: {ex.Message}", ex);
         }
 
-        return new PassSigner(key, Thumbprint(key.ExportParameters(includePrivateParameters: false)));
+        if (key.KeySize != 256)
+        {
+            throw new InvalidOperationException($"{setting} must be an EC P-256 key (ES256); got a {key.KeySize}-bit key.");
+        }
+
+        return key;
     }
 
     /// <summary>The RFC 7638 JWK thumbprint: the same <c>kid</c> on every replica holding the key.</summary>
