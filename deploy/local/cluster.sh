@@ -200,7 +200,8 @@ stop() {
     rm -f "$pidfile"
   done
   if [[ -f $ROOT/run/infra-started ]]; then
-    TICKETING_INFRA_ROOT="$ROOT/infra" bash scripts/infra.sh stop || true
+    # With the cluster's ports: rabbitmqctl must find this root's node, not the one on the default port.
+    infra stop || true
     rm -f "$ROOT/run/infra-started"
   fi
   log "stopped"

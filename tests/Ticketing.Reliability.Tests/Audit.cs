@@ -33,6 +33,15 @@ internal sealed class Audit(FaultCluster cluster)
         return (problems, DateTime.UtcNow - started, figures);
     }
 
+    public async Task<bool> OrderingKnowsAsync(IReadOnlyCollection<Guid> tickets)
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString("ordering"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM tickets WHERE ticket_id = ANY(@ids)", connection);
+        command.Parameters.AddWithValue("ids", tickets.ToArray());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == tickets.Count;
+    }
+
     private async Task<(List<string> Problems, string Figures)> ProblemsAsync(BuyingLoad load)
     {
         var problems = new List<string>();

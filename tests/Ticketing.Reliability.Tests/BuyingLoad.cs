@@ -74,6 +74,11 @@ internal sealed class BuyingLoad
                     await PayAsync(buyer, orderId);
                 }
             }
+            else if (created?.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.ServiceUnavailable or null)
+            {
+                // Not replicated yet or unavailable: back off as a real client would, not spin.
+                await Pause(TimeSpan.FromSeconds(1));
+            }
 
             await Pause(TimeSpan.FromMilliseconds(random.Next(100, 300)));
         }
@@ -83,7 +88,7 @@ internal sealed class BuyingLoad
     {
         var key = Guid.NewGuid().ToString("N");
         // Keeps trying after the load stops: a buyer mid-payment finishes paying.
-        var deadline = DateTime.UtcNow + FaultCluster.HoldDuration * 2;
+        var deadline = DateTime.UtcNow + FaultCluster.HoldDuration;
         while (DateTime.UtcNow < deadline)
         {
             var response = await SendAsync(() =>
@@ -102,7 +107,7 @@ internal sealed class BuyingLoad
                     return;
                 // Not replicated to Payments yet, unavailable, or the same key still in flight.
                 case HttpStatusCode.NotFound or HttpStatusCode.ServiceUnavailable or HttpStatusCode.Conflict or null:
-                    await Task.Delay(300);
+                    await Task.Delay(1000);
                     continue;
                 default:
                     return;

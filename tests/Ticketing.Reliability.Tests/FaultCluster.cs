@@ -16,7 +16,7 @@ public sealed class FaultCluster : IAsyncLifetime
     public static readonly string[] Databases = ["identity", "catalog", "ordering", "payments", "expiration", "notifications"];
 
     /// <summary>Short holds so abandoned orders expire within a test.</summary>
-    public static readonly TimeSpan HoldDuration = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan HoldDuration = TimeSpan.FromSeconds(20);
 
     private const string Name = "faults";
     private static readonly int Offset = int.Parse(Environment.GetEnvironmentVariable("TICKETING_FAULTS_PORT_OFFSET") ?? "0", CultureInfo.InvariantCulture);

@@ -1,6 +1,10 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ticketing.BuildingBlocks.Web;
 
@@ -20,7 +24,8 @@ public static class DependencyOutage
         for (var e = exception; e is not null; e = e.InnerException)
         {
             // EF's retrying strategy wraps the transient error it gave up on.
-            if (e is RetryLimitExceededException or SocketException or TimeoutException
+            // HttpRequestException: another service this one calls (e.g. the token issuer's keys) is down.
+            if (e is RetryLimitExceededException or SocketException or TimeoutException or HttpRequestException
                 || e is DbException { IsTransient: true })
             {
                 return true;
@@ -28,5 +33,17 @@ public static class DependencyOutage
         }
 
         return false;
+    }
+
+    /// <summary>Answers 503 problem details with Retry-After.</summary>
+    public static async Task WriteAsync(HttpContext context, string detail)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable", Detail = detail },
+        });
     }
 }
