@@ -14,7 +14,7 @@ public sealed class FaultTests(FaultCluster cluster, ITestOutputHelper output)
     [Fact]
     public async Task KillEachService_underBuyingLoad_everyOrderSettlesAndNothingIsLostOrAppliedTwice()
     {
-        var load = await _faults.StartLoadAsync(FaultScenarios.Seed, buyers: 3, events: 2);
+        var load = await _faults.StartLoadAsync(FaultScenarios.Seed, buyers: 4, events: 2);
 
         await _faults.KillEachServiceAsync(load, new Random(FaultScenarios.Seed));
 
@@ -24,7 +24,7 @@ public sealed class FaultTests(FaultCluster cluster, ITestOutputHelper output)
     [Fact]
     public async Task StopBroker_for30SecondsUnderBuyingLoad_ordersKeepComingAndEverythingIsDeliveredAfter()
     {
-        var load = await _faults.StartLoadAsync(FaultScenarios.Seed + 1, buyers: 3, events: 1);
+        var load = await _faults.StartLoadAsync(FaultScenarios.Seed + 1, buyers: 4, events: 1);
 
         await _faults.BrokerOutageAsync(load);
 
@@ -34,7 +34,7 @@ public sealed class FaultTests(FaultCluster cluster, ITestOutputHelper output)
     [Fact]
     public async Task RestartDatabase_underBuyingLoad_answers503WithRetryAfterThenRecoversByItself()
     {
-        var load = await _faults.StartLoadAsync(FaultScenarios.Seed + 2, buyers: 3, events: 1);
+        var load = await _faults.StartLoadAsync(FaultScenarios.Seed + 2, buyers: 4, events: 1);
         var (organizer, _) = await new PlatformApi(cluster.CreateClient).SignUpAsync();
         var (eventId, _) = await PlatformApi.PublishSeatedEventAsync(organizer, seats: 1);
 
