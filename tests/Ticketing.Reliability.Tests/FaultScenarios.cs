@@ -148,9 +148,24 @@ internal sealed class FaultScenarios(FaultCluster cluster, ITestOutputHelper out
         var (problems, took, figures) = await new Audit(cluster).SettleAsync(load, SettleTimeout);
         output.WriteLine($"{fault}: settled in {took.TotalSeconds:F1} s: {figures}");
         Assert.True(problems.Count == 0, $"after {fault}:\n{string.Join('\n', problems)}");
+        var queues = await BrokerQueuesAsync();
+        Assert.True(queues.Count > 0, "rabbitmqctl listed no queue");
+        Assert.True(queues.All(q => q.Messages == 0), $"after {fault}, messages left in the broker: " +
+            string.Join(", ", queues.Where(q => q.Messages > 0).Select(q => $"{q.Name} {q.Messages}")));
         Assert.True(load.Violations.IsEmpty, $"during {fault}, answers broke the contract:\n{string.Join('\n', load.Violations.Take(20))}");
         Assert.True(load.OrdersCreated.Count >= 10, $"the load placed only {load.OrdersCreated.Count} orders: too little to prove anything");
         Assert.True(!load.PaymentsAccepted.IsEmpty, "the load had no payment accepted: nothing proves paid orders survive");
+    }
+
+    /// <summary>Every queue of the cluster with its ready + unacknowledged count; dead-letter queues included.</summary>
+    private async Task<List<(string Name, long Messages)>> BrokerQueuesAsync()
+    {
+        var listing = await cluster.InfraAsync("rabbitmqctl", "-q", "list_queues", "name", "messages");
+        return listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries))
+            .Where(parts => parts.Length == 2 && parts[0].StartsWith("faults.", StringComparison.Ordinal) && long.TryParse(parts[1], out _))
+            .Select(parts => (parts[0], long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
     }
 
     private async Task AllReadyAsync(string fault)
