@@ -7,8 +7,9 @@ namespace Ticketing.Reliability.Tests;
 /// <summary>
 /// A local cluster (deploy/local/cluster.sh) with its OWN throwaway PostgreSQL and RabbitMQ, so
 /// the tests may stop and restart them without touching the servers other suites share.
-/// Ports are fixed and away from the test servers' and the benchmark cluster's defaults;
-/// TICKETING_FAULTS_PORT_OFFSET moves them all when two runs share a machine.
+/// Ports are away from the test servers' and the benchmark cluster's defaults;
+/// TICKETING_FAULTS_PORT_OFFSET moves them all when two runs share a machine, and a busy port
+/// moves them by 100 more.
 /// </summary>
 public sealed class FaultCluster : IAsyncLifetime
 {
@@ -19,7 +20,7 @@ public sealed class FaultCluster : IAsyncLifetime
     public static readonly TimeSpan HoldDuration = TimeSpan.FromSeconds(20);
 
     private const string Name = "faults";
-    private static readonly int Offset = int.Parse(Environment.GetEnvironmentVariable("TICKETING_FAULTS_PORT_OFFSET") ?? "0", CultureInfo.InvariantCulture);
+    private static readonly int Offset = FreeOffset(int.Parse(Environment.GetEnvironmentVariable("TICKETING_FAULTS_PORT_OFFSET") ?? "0", CultureInfo.InvariantCulture));
     private readonly string _root = Path.Combine(Path.GetTempPath(), "ticketing-faults-" + Guid.NewGuid().ToString("N")[..8]);
 
     public int EdgePort { get; } = 8280 + Offset;
@@ -29,6 +30,38 @@ public sealed class FaultCluster : IAsyncLifetime
     public int PostgresPort { get; } = 55732 + Offset;
 
     public int RabbitPort { get; } = 57020 + Offset;
+
+    /// <summary>
+    /// The first offset (in steps of 100) at which every port is free: the server ports lie in
+    /// the ephemeral range, so on a busy machine a client connection may hold one of them.
+    /// </summary>
+    private static int FreeOffset(int start)
+    {
+        for (var offset = start; offset < start + 1000; offset += 100)
+        {
+            int[] ports = [8280 + offset, .. Enumerable.Range(5401 + offset, Services.Length), 55732 + offset, .. Enumerable.Range(57020 + offset, 14)];
+            if (ports.All(IsFree))
+            {
+                return offset;
+            }
+        }
+
+        return start;
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
 
     public Uri Edge => new($"http://127.0.0.1:{EdgePort}");
 
