@@ -6,6 +6,10 @@
 #   scripts/infra.sh status    exit 0 when both servers of this root are running
 #   scripts/infra.sh env       print the export lines (eval "$(scripts/infra.sh env)")
 #   scripts/infra.sh rabbitmqctl ARGS...   talk to this root's RabbitMQ node
+#   scripts/infra.sh stop-postgres | start-postgres | restart-postgres
+#   scripts/infra.sh stop-rabbitmq | start-rabbitmq
+#                              take ONE server of this root down or up again, keeping its data
+#                              (fault tests: a broker outage, a database restart)
 #
 # Settings: TICKETING_INFRA_ROOT (default /tmp/ticketing-infra), TICKETING_PG_PORT
 # (55432), TICKETING_RABBIT_PORT (56720; the next 13 ports are used too),
@@ -159,12 +163,22 @@ launch_rabbit() {
   port_open $((RABBIT_PORT + 1)) && die "port $((RABBIT_PORT + 1)) is taken; set TICKETING_RABBIT_PORT"
   rm -rf "$RABBIT_DIR"
   mkdir -p "$RABBIT_DIR/log" "$RABBIT_DIR/mnesia"
+  write_rabbit_config
+  boot_rabbit
+  record rabbitmq
+  log "rabbitmq: booting on 127.0.0.1:$RABBIT_PORT"
+}
+
+write_rabbit_config() {
   : >"$RABBIT_DIR/rabbitmq-env.conf"
   echo '[].' >"$RABBIT_DIR/enabled_plugins"
   echo '[].' >"$RABBIT_DIR/advanced.config"
   # A small disk limit: test machines often have little free space in /tmp.
   printf 'listeners.tcp.default = 127.0.0.1:%s\ndisk_free_limit.absolute = 50MB\n' "$RABBIT_PORT" \
     >"$RABBIT_DIR/rabbitmq.conf"
+}
+
+boot_rabbit() {
   # setsid: the node must outlive this script and ignore the terminal's Ctrl-C.
   (
     rabbit_env
@@ -172,8 +186,17 @@ launch_rabbit() {
     setsid nohup rabbitmq-server >"$RABBIT_DIR/log/startup.out" 2>&1 </dev/null &
     echo $! >"$RABBIT_DIR/launcher.pid"
   )
-  record rabbitmq
-  log "rabbitmq: booting on 127.0.0.1:$RABBIT_PORT"
+}
+
+# Starts the server on an existing data folder.
+pg_ctl_start() {
+  # fsync=off: the data is thrown away, durability only costs time.
+  as_pg "$(pg_bin)/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$PG_DIR/run' -c max_connections=300 -c fsync=off" \
+    start >/dev/null || {
+    tail -n 30 "$PG_DIR/server.log" >&2 || true
+    die "postgres did not start"
+  }
 }
 
 start_postgres() {
@@ -193,13 +216,7 @@ start_postgres() {
       cat "$PG_DIR/initdb.log" >&2
       die "initdb failed"
     }
-    # fsync=off: the data is thrown away, durability only costs time.
-    as_pg "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$PG_DIR/run' -c max_connections=300 -c fsync=off" \
-      start >/dev/null || {
-      tail -n 30 "$PG_DIR/server.log" >&2 || true
-      die "postgres did not start"
-    }
+    pg_ctl_start
     record postgres
   fi
   local i
@@ -325,7 +342,31 @@ cmd_status() {
   return $rc
 }
 
+# ---------------------------------------------------------------- one server down/up
+# Only servers this root started, and their data stays: queues and databases survive.
+need_recorded() { recorded "$1" || die "$1 of $ROOT was not started by 'scripts/infra.sh start'"; }
+
+cmd_start_postgres() {
+  need_recorded postgres
+  pg_running || pg_ctl_start
+  start_postgres
+}
+
+cmd_start_rabbit() {
+  need_recorded rabbitmq
+  if ! rabbit_running; then
+    boot_rabbit
+    log "rabbitmq: booting again on 127.0.0.1:$RABBIT_PORT"
+  fi
+  wait_rabbit
+}
+
 case ${1:-} in
+stop-postgres) need_recorded postgres && stop_postgres ;;
+start-postgres) cmd_start_postgres ;;
+restart-postgres) need_recorded postgres && stop_postgres && cmd_start_postgres ;;
+stop-rabbitmq) need_recorded rabbitmq && stop_rabbit ;;
+start-rabbitmq) cmd_start_rabbit ;;
 start) cmd_start ;;
 stop) cmd_stop ;;
 status) cmd_status ;;
@@ -335,7 +376,7 @@ rabbitmqctl)
   with_rabbit rabbitmqctl "$@"
   ;;
 *)
-  echo "usage: $0 start|stop|status|env|rabbitmqctl ARGS..." >&2
+  echo "usage: $0 start|stop|status|env|rabbitmqctl ARGS...|stop-postgres|start-postgres|restart-postgres|stop-rabbitmq|start-rabbitmq" >&2
   exit 2
   ;;
 esac

@@ -4,6 +4,10 @@
 # paths. Everything listens on loopback; logs go to one folder.
 #
 #   deploy/local/cluster.sh start | stop | status
+#   deploy/local/cluster.sh kill NAME            kill -9 one instance (e.g. ordering-1), no clean-up
+#   deploy/local/cluster.sh start-instance NAME  start that instance again and wait until it is ready
+#   deploy/local/cluster.sh infra COMMAND        scripts/infra.sh COMMAND on the cluster's own
+#                                                throwaway servers (e.g. stop-rabbitmq, restart-postgres)
 #
 # Settings (environment):
 #   TICKETING_CLUSTER_ROOT      working folder (default /tmp/ticketing-cluster): app, logs, pids, data
@@ -47,17 +51,24 @@ instances() {
   done
 }
 
+external_infra() { [[ -n ${TICKETING_CLUSTER_POSTGRES:-} && -n ${TICKETING_CLUSTER_RABBITMQ:-} ]]; }
+
+infra() {
+  TICKETING_INFRA_ROOT="$ROOT/infra" TICKETING_PG_PORT=${TICKETING_CLUSTER_PG_PORT:-55532} \
+    TICKETING_RABBIT_PORT=${TICKETING_CLUSTER_RABBIT_PORT:-56820} bash scripts/infra.sh "$@"
+}
+
+# Sets PG and AMQP; with $1 = start, starts the throwaway servers first.
 start_infra() {
-  if [[ -n ${TICKETING_CLUSTER_POSTGRES:-} && -n ${TICKETING_CLUSTER_RABBITMQ:-} ]]; then
+  if external_infra; then
     PG=$TICKETING_CLUSTER_POSTGRES; AMQP=$TICKETING_CLUSTER_RABBITMQ
     return
   fi
   local exports
-  exports=$(TICKETING_INFRA_ROOT="$ROOT/infra" TICKETING_PG_PORT=${TICKETING_CLUSTER_PG_PORT:-55532} \
-    TICKETING_RABBIT_PORT=${TICKETING_CLUSTER_RABBIT_PORT:-56820} bash scripts/infra.sh start)
+  exports=$(infra "${1:-start}")
   eval "$exports"
   PG=$TICKETING_TEST_POSTGRES; AMQP=$TICKETING_TEST_RABBITMQ
-  touch "$ROOT/run/infra-started"
+  [[ ${1:-start} != start ]] || touch "$ROOT/run/infra-started"
 }
 
 # Settings every process shares; only Ticketing__Services and the port differ between them.
@@ -94,6 +105,11 @@ write_nginx() {
       echo "  }"
     done
     echo "  server { listen 127.0.0.1:$EDGE_PORT;"
+    # An instance that is down or restarting is a temporary outage, as the services report
+    # their own dependencies' outages: 503 problem details with Retry-After, not a bare 502.
+    echo "    error_page 502 504 = @unavailable;"
+    echo "    location @unavailable { add_header Retry-After 2 always; default_type application/problem+json;"
+    echo "      return 503 '{\"title\":\"Service unavailable\",\"status\":503,\"detail\":\"The service is restarting; try again shortly.\"}'; }"
     echo "    location /api/users { proxy_pass http://identity; }"
     echo "    location /.well-known/ { proxy_pass http://identity; }"
     for s in tickets events passes checkins; do echo "    location /api/$s { proxy_pass http://catalog; }"; done
@@ -115,6 +131,38 @@ wait_ready() {
   done
 }
 
+# launch NAME SERVICE PORT (needs the array `shared`); a restarted instance appends to its log.
+launch() {
+  env "${shared[@]}" Ticketing__Services="$2" Ticketing__DataDirectory="$ROOT/data/$1" \
+    nohup dotnet "$ROOT/app/ticketing.dll" --urls "http://127.0.0.1:$3" >>"$ROOT/logs/$1.log" 2>&1 &
+  echo $! >"$ROOT/run/$1.pid"
+}
+
+instance() {
+  local line
+  line=$(instances | awk -v n="$1" '$1 == n') || true
+  [[ -n $line ]] || { log "no instance named $1"; exit 2; }
+  echo "$line"
+}
+
+kill_instance() {
+  instance "$1" >/dev/null
+  [[ -f $ROOT/run/$1.pid ]] && kill -9 "$(cat "$ROOT/run/$1.pid")" 2>/dev/null || true
+  rm -f "$ROOT/run/$1.pid"
+}
+
+start_instance() {
+  local name service port
+  read -r name service port < <(instance "$1")
+  if [[ -f $ROOT/run/$name.pid ]] && kill -0 "$(cat "$ROOT/run/$name.pid")" 2>/dev/null; then
+    log "$name is already running"; return 0
+  fi
+  start_infra env
+  mapfile -t shared < <(common_env)
+  launch "$name" "$service" "$port"
+  wait_ready "http://127.0.0.1:$port/health/ready" "$name"
+}
+
 start() {
   mkdir -p "$ROOT/logs" "$ROOT/run" "$ROOT/data"
   command -v nginx >/dev/null || { log "installing nginx"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
@@ -132,11 +180,7 @@ start() {
   env "${shared[@]}" Ticketing__DataDirectory="$ROOT/data/migrate" \
     dotnet "$ROOT/app/ticketing.dll" migrate >"$ROOT/logs/migrate.log" 2>&1
   local name service port
-  while read -r name service port; do
-    env "${shared[@]}" Ticketing__Services="$service" Ticketing__DataDirectory="$ROOT/data/$name" \
-      nohup dotnet "$ROOT/app/ticketing.dll" --urls "http://127.0.0.1:$port" >"$ROOT/logs/$name.log" 2>&1 &
-    echo $! >"$ROOT/run/$name.pid"
-  done < <(instances)
+  while read -r name service port; do launch "$name" "$service" "$port"; done < <(instances)
   while read -r name service port; do wait_ready "http://127.0.0.1:$port/health/ready" "$name"; done < <(instances)
   write_nginx
   nginx -p "$ROOT/nginx" -c "$ROOT/nginx/nginx.conf"
@@ -156,7 +200,8 @@ stop() {
     rm -f "$pidfile"
   done
   if [[ -f $ROOT/run/infra-started ]]; then
-    TICKETING_INFRA_ROOT="$ROOT/infra" bash scripts/infra.sh stop || true
+    # With the cluster's ports: rabbitmqctl must find this root's node, not the one on the default port.
+    infra stop || true
     rm -f "$ROOT/run/infra-started"
   fi
   log "stopped"
@@ -178,5 +223,11 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  kill) kill_instance "${2:?instance name}" ;;
+  start-instance) start_instance "${2:?instance name}" ;;
+  infra)
+    shift
+    external_infra && { log "the cluster uses external servers; not touching them"; exit 2; }
+    infra "$@" ;;
+  *) echo "usage: $0 start|stop|status|kill NAME|start-instance NAME|infra COMMAND" >&2; exit 2 ;;
 esac

@@ -30,6 +30,27 @@ public sealed class DeadLetterTests
     }
 
     [Fact]
+    public async Task Handler_databaseUnreachableLongerThanItsAttempts_waitsAndAppliesTheEventOnce()
+    {
+        await using var environment = new ProbeEnvironment(TestProvider.Sqlite, rabbitMq: false);
+        using var host = await environment.BuildAsync();
+        await host.StartAsync();
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+            db.Publish(new ProbeHappened("outage-6"));
+            await db.SaveChangesAsync();
+        }
+
+        // Six failures, twice the three attempts a failing handler gets, yet no dead letter.
+        Assert.True(await Eventually.TrueAsync(async () => await ProbeEnvironment.CountOfAsync(host, "outage-6") == 1));
+        Assert.Equal(7, host.Services.GetRequiredService<ProbeAttempts>().Of("outage-6"));
+        Assert.Equal(0, await ProbeEnvironment.QueryAsync(host, db => db.DeadLetterMessages.CountAsync()));
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task Handler_alwaysThrowingInProcess_isRetriedThenStoredAsDeadLetter()
     {
         await using var environment = new ProbeEnvironment(TestProvider.Sqlite, rabbitMq: false);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
+using Ticketing.BuildingBlocks.Web;
 
 namespace Ticketing.BuildingBlocks.Auth;
 
@@ -20,6 +21,8 @@ public static class AuthSetup
     public const string BuiltInAlgorithm = SecurityAlgorithms.EcdsaSha256;
 
     private const string FromCookie = "ticketing.token-from-cookie";
+
+    private const string KeysUnavailable = "ticketing.token-keys-unavailable";
 
     public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
     {
@@ -98,6 +101,50 @@ public static class AuthSetup
 
                 return Task.CompletedTask;
             },
+            // A token cannot be checked while the issuer's keys are out of reach (Identity restarting
+            // before this process ever fetched them): that is an outage to retry, not a bad token.
+            OnAuthenticationFailed = async context =>
+            {
+                if (await KeysUnreachableAsync(context))
+                {
+                    context.HttpContext.Items[KeysUnavailable] = true;
+                }
+            },
+            OnChallenge = async context =>
+            {
+                if (context.HttpContext.Items.ContainsKey(KeysUnavailable))
+                {
+                    context.HandleResponse();
+                    await DependencyOutage.WriteAsync(context.HttpContext, "The keys to check the token cannot be fetched right now; try again shortly.");
+                }
+            },
         };
+    }
+
+    private static async Task<bool> KeysUnreachableAsync(AuthenticationFailedContext context)
+    {
+        if (DependencyOutage.IsOutage(context.Exception))
+        {
+            return true;
+        }
+
+        if (context.Options.ConfigurationManager is not { } configuration)
+        {
+            return false;
+        }
+
+        try
+        {
+            await configuration.GetConfigurationAsync(context.HttpContext.RequestAborted);
+            return false;
+        }
+        catch (Exception ex) when (DependencyOutage.IsOutage(ex))
+        {
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Ticketing.BuildingBlocks.Persistence;
+using Ticketing.BuildingBlocks.Web;
 
 namespace Ticketing.BuildingBlocks.Messaging;
 
@@ -17,7 +18,8 @@ public enum DispatchOutcome
 
 /// <summary>
 /// Delivers one event to the handlers a service registered for it, each exactly once per
-/// (event id, handler) thanks to the inbox, with retries and back-off on failure.
+/// (event id, handler) thanks to the inbox, with retries and back-off on failure. A handler that
+/// keeps failing dead-letters its event; one whose database is unreachable waits for it instead.
 /// Both transports funnel into this class, so they behave the same.
 /// </summary>
 public sealed class EventDispatcher(
@@ -28,6 +30,9 @@ public sealed class EventDispatcher(
 {
     private readonly ILookup<(string Service, string EventType), EventSubscription> _routes =
         subscriptions.ToLookup(s => (s.Service, s.EventTypeName));
+
+    /// <summary>Longest wait between attempts while a handler's database is unreachable.</summary>
+    public static readonly TimeSpan MaxOutageDelay = TimeSpan.FromSeconds(5);
 
     public IReadOnlyCollection<EventSubscription> Subscriptions { get; } = subscriptions.ToList();
 
@@ -55,6 +60,7 @@ public sealed class EventDispatcher(
     {
         var settings = options.Value;
         var delay = settings.HandlerRetryDelay;
+        var failures = 0;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -62,12 +68,21 @@ public sealed class EventDispatcher(
                 await HandleOnceAsync(subscription, envelope, cancellationToken);
                 return true;
             }
+            catch (Exception ex) when (DependencyOutage.IsOutage(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                // The database is down or restarting: not the event's fault. Dead-lettering it
+                // would lose a good event, so wait for the database however long it takes.
+                logger.LogWarning(ex, "{Handler} cannot reach its database for {EventType} {EventId} (attempt {Attempt}); retrying in {Delay}",
+                    subscription.HandlerName, envelope.EventType, envelope.EventId, attempt, delay);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxOutageDelay.Ticks));
+            }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                if (attempt >= settings.HandlerAttempts)
+                if (++failures >= settings.HandlerAttempts)
                 {
                     logger.LogError(ex, "{Handler} failed {Attempts} times on {EventType} {EventId}; dead-lettering it",
-                        subscription.HandlerName, attempt, envelope.EventType, envelope.EventId);
+                        subscription.HandlerName, failures, envelope.EventType, envelope.EventId);
                     return false;
                 }
 

@@ -12,7 +12,7 @@ namespace Ticketing.BuildingBlocks.Web;
 
 public static class ProblemDetailsSetup
 {
-    /// <summary>Every error leaves as RFC 9457 problem details; bad input is a 4xx, never a 500.</summary>
+    /// <summary>Every error leaves as RFC 9457 problem details; bad input is a 4xx, a dependency outage a 503, never a 500.</summary>
     public static IServiceCollection AddPlatformProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -41,6 +41,7 @@ public static class ProblemDetailsSetup
                 BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
                 JsonException json => (400, "Malformed JSON", json.Message),
                 DbUpdateConcurrencyException => (409, "Conflict", "The resource was changed by someone else; reload and try again."),
+                _ when DependencyOutage.IsOutage(exception) => (503, "Service unavailable", "A dependency of this service is unavailable; try again shortly."),
                 _ => (0, "", ""),
             };
             if (status == 0)
@@ -48,7 +49,16 @@ public static class ProblemDetailsSetup
                 return false;
             }
 
-            logger.LogDebug(exception, "Request rejected with {Status}", status);
+            if (status == 503)
+            {
+                logger.LogWarning(exception, "Dependency unavailable; answering 503");
+                context.Response.Headers.RetryAfter = DependencyOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                logger.LogDebug(exception, "Request rejected with {Status}", status);
+            }
+
             context.Response.StatusCode = status;
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {

@@ -61,10 +61,17 @@ public sealed class CountProbe(ProbeDbContext db, ProbeAttempts attempts) : IInt
 {
     public async Task HandleAsync(ProbeHappened integrationEvent, CancellationToken cancellationToken)
     {
-        attempts.Record(integrationEvent.Key);
+        var attempt = attempts.Record(integrationEvent.Key);
         if (integrationEvent.Key.StartsWith("fail", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"probe {integrationEvent.Key} always fails");
+        }
+
+        // "outage-N": the database is unreachable for the first N attempts.
+        if (integrationEvent.Key.StartsWith("outage-", StringComparison.Ordinal)
+            && attempt <= int.Parse(integrationEvent.Key["outage-".Length..], System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw new TimeoutException($"probe {integrationEvent.Key}: database unreachable (attempt {attempt})");
         }
 
         var counter = await db.Counters.FindAsync([integrationEvent.Key], cancellationToken);
@@ -86,11 +93,12 @@ public sealed class ProbeAttempts
 {
     private readonly Dictionary<string, int> _attempts = [];
 
-    public void Record(string key)
+    /// <summary>Counts one more attempt; returns the attempt's number.</summary>
+    public int Record(string key)
     {
         lock (_attempts)
         {
-            _attempts[key] = _attempts.GetValueOrDefault(key) + 1;
+            return _attempts[key] = _attempts.GetValueOrDefault(key) + 1;
         }
     }
 
