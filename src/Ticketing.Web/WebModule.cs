@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +23,7 @@ public sealed class WebModule : IServiceModule
     {
         builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
         builder.Services.AddRazorComponents();
+        builder.Services.AddTransient<IStartupFilter, SecurityHeaders>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<ApiBaseAddress>();
         builder.Services.AddScoped<Session>();
