@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Ticketing.BuildingBlocks.Hosting;
+using Ticketing.BuildingBlocks.Web;
 using Ticketing.Web.Api;
 using Ticketing.Web.Components;
 
@@ -31,6 +32,8 @@ public sealed class WebModule : IServiceModule
             // Cookies of one user must never be replayed for another: the token is forwarded explicitly.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
     }
+
+    public IReadOnlyList<EndpointAccess> AuthorizationMatrix => Ticketing.Web.AuthorizationMatrix.Rows;
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

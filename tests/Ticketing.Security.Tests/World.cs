@@ -15,8 +15,6 @@ internal sealed class World
 {
     public const int Seats = 12;
 
-    public required TestPlatform Platform { get; init; }
-
     public required TestUser Organizer { get; init; }
 
     public required TestUser Buyer { get; init; }
@@ -42,42 +40,55 @@ internal sealed class World
 
     public required Guid PaymentId { get; init; }
 
+    /// <summary>A second order of the buyer, reserved but not paid.</summary>
+    public required Guid UnpaidOrderId { get; init; }
+
     public required Guid PassId { get; init; }
 
-    public required string PassCode { get; init; }
+    /// <summary>The buyer's two passes (one order of two seats); the first is <see cref="PassId"/>.</summary>
+    public required List<string> PassCodes { get; init; }
 
     public required Guid NotificationId { get; init; }
 
-    public static async Task<World> CreateAsync(TestPlatform platform)
+    public static Task<World> CreateAsync(TestPlatform platform) =>
+        CreateAsync(() => platform.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false }));
+
+    /// <param name="newClient">A client without cookies to the platform.</param>
+    public static async Task<World> CreateAsync(Func<HttpClient> newClient)
     {
-        var users = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => platform.SignUpAsync()));
+        var users = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var client = newClient();
+            return await TestUsers.SignUpAsync(client);
+        }));
         var (organizer, buyer, other, staff, otherOrganizer, otherStaff) = (users[0], users[1], users[2], users[3], users[4], users[5]);
-        using var organizerClient = platform.CreateClientFor(organizer);
-        using var otherOrganizerClient = platform.CreateClientFor(otherOrganizer);
-        using var buyerClient = platform.CreateClientFor(buyer);
+        using var organizerClient = newClient().WithBearer(organizer.AccessToken);
+        using var otherOrganizerClient = newClient().WithBearer(otherOrganizer.AccessToken);
+        using var buyerClient = newClient().WithBearer(buyer.AccessToken);
 
         var (eventId, tickets) = await PublishSeatedEventAsync(organizerClient, Seats);
         var (otherEventId, _) = await PublishSeatedEventAsync(otherOrganizerClient, 2);
         await AddStaffAsync(organizerClient, eventId, staff);
         await AddStaffAsync(otherOrganizerClient, otherEventId, otherStaff);
 
-        var order = await OrderWhenReplicatedAsync(buyerClient, [tickets[0]]);
+        var order = await OrderWhenReplicatedAsync(buyerClient, [tickets[0], tickets[1]]);
         var orderId = order.GetProperty("id").GetGuid();
+        var unpaid = await OrderWhenReplicatedAsync(buyerClient, [tickets[2]]);
         var payment = await PayWhenReplicatedAsync(buyerClient, orderId);
-        var code = (await PassCodesWhenIssuedAsync(buyerClient, 1))[0];
+        var codes = await PassCodesWhenIssuedAsync(buyerClient, 2);
         var passes = await ReadAsync(await buyerClient.GetAsync("/api/passes"), HttpStatusCode.OK);
         var notificationId = Guid.Empty;
-        await Eventually.TrueAsync(async () =>
+        var found = await Eventually.TrueAsync(async () =>
         {
             var list = await buyerClient.GetFromJsonAsync<JsonElement>("/api/notifications");
             var first = list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().FirstOrDefault() : default;
             notificationId = first.ValueKind == JsonValueKind.Object ? first.GetProperty("id").GetGuid() : Guid.Empty;
             return notificationId != Guid.Empty;
         }, TimeSpan.FromSeconds(30));
+        Assert.True(found, "the buyer got no notification");
 
         return new World
         {
-            Platform = platform,
             Organizer = organizer,
             Buyer = buyer,
             Other = other,
@@ -86,12 +97,13 @@ internal sealed class World
             OtherStaff = otherStaff,
             EventId = eventId,
             OtherEventId = otherEventId,
-            FreeTickets = tickets.Skip(1).ToList(),
+            FreeTickets = tickets.Skip(3).ToList(),
+            UnpaidOrderId = unpaid.GetProperty("id").GetGuid(),
             SoldTicket = tickets[0],
             OrderId = orderId,
             PaymentId = payment.GetProperty("id").GetGuid(),
-            PassId = passes.EnumerateArray().First().GetProperty("id").GetGuid(),
-            PassCode = code,
+            PassId = passes.EnumerateArray().First(p => p.GetProperty("code").GetString() == codes[0]).GetProperty("id").GetGuid(),
+            PassCodes = codes,
             NotificationId = notificationId,
         };
     }
@@ -99,10 +111,11 @@ internal sealed class World
     /// <summary>Catalog learns users from Identity's events, a moment after sign-up.</summary>
     private static async Task AddStaffAsync(HttpClient organizer, Guid eventId, TestUser staff)
     {
-        await Eventually.TrueAsync(async () =>
+        var added = await Eventually.TrueAsync(async () =>
         {
             var response = await organizer.PostAsJsonAsync($"/api/events/{eventId}/staff", new { email = staff.Email });
             return response.StatusCode == HttpStatusCode.Created;
         }, TimeSpan.FromSeconds(30));
+        Assert.True(added, "catalog never learnt the staff member");
     }
 }

@@ -6,8 +6,11 @@ using System.Text.RegularExpressions;
 namespace Ticketing.Security.Tests.Fuzzing;
 
 /// <summary>One hostile request: a route with its parameters filled, a caller, a body and how it is framed.</summary>
-internal sealed record FuzzCase(string Method, string Path, string Caller, string Kind, byte[] Body, string? ContentType, bool Chunked)
+internal sealed record FuzzCase(string Method, string Path, string Caller, string Kind, byte[] Body, string? ContentType, bool Chunked, string? StripeSignature = null)
 {
+    /// <summary>The fuzzed platform's Stripe webhook secret, so signed garbage reaches the event parser.</summary>
+    public const string WebhookSecret = "whsec_fuzz";
+
     public string Describe() =>
         $"{Method} {Path} as {Caller} [{Kind}, {Body.Length} bytes{(Chunked ? ", chunked" : "")}, {ContentType ?? "no content type"}]: "
         + Encoding.UTF8.GetString(Body, 0, Math.Min(Body.Length, 300));
@@ -25,6 +28,11 @@ internal sealed record FuzzCase(string Method, string Path, string Caller, strin
         if (Chunked)
         {
             request.Headers.TransferEncodingChunked = true;
+        }
+
+        if (StripeSignature is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Stripe-Signature", StripeSignature);
         }
 
         if (Caller.EndsWith("-cookie", StringComparison.Ordinal))
@@ -63,7 +71,16 @@ internal sealed partial class FuzzCaseGenerator(Random random, JsonValues values
             _ => ("any", Utf8(values.Any()?.ToJsonString() ?? "null")),
         };
         var contentType = random.Next(10) == 0 ? (random.Next(5) == 0 ? null : ContentTypes[random.Next(ContentTypes.Length)]) : "application/json";
-        return new FuzzCase(target.Method, path, caller, kind, body, contentType, Chunked: random.Next(6) == 0);
+        var signature = target.Route.EndsWith("/webhooks/stripe", StringComparison.Ordinal) && random.Next(4) != 0 ? Sign(body) : null;
+        return new FuzzCase(target.Method, path, caller, kind, body, contentType, Chunked: random.Next(6) == 0, signature);
+    }
+
+    /// <summary>Stripe's scheme over the exact bytes; now and then with a stale timestamp.</summary>
+    private string Sign(byte[] body)
+    {
+        var t = DateTimeOffset.UtcNow.AddMinutes(random.Next(8) == 0 ? -10 : 0).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var mac = System.Security.Cryptography.HMACSHA256.HashData(Utf8(FuzzCase.WebhookSecret), (byte[])[.. Utf8(t + "."), .. body]);
+        return $"t={t},v1={Convert.ToHexStringLower(mac)}";
     }
 
     private string Shaped(Type? type, bool wrongTypes)

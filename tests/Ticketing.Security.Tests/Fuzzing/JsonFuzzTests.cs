@@ -23,7 +23,7 @@ public sealed class JsonFuzzTests(ITestOutputHelper output)
         var total = int.TryParse(Environment.GetEnvironmentVariable("TICKETING_FUZZ_REQUESTS"), CultureInfo.InvariantCulture, out var n) ? n : 10_000;
         output.WriteLine($"Fuzz seed {seed} ({total} requests); reproduce with TICKETING_FUZZ_SEED={seed}");
         Console.WriteLine($"Fuzz seed {seed} ({total} requests); reproduce with TICKETING_FUZZ_SEED={seed}");
-        await using var platform = new TestPlatform();
+        await using var platform = new TestPlatform().With("Payments:Stripe:WebhookSecret", FuzzCase.WebhookSecret);
         var world = await World.CreateAsync(platform);
         var targets = MappedEndpoint.Of(platform).Where(e => e.IsApi && e.IsUnsafe)
             .Select(e => new FuzzTarget(e.Method, e.Route, e.RequestType)).ToList();
@@ -31,7 +31,7 @@ public sealed class JsonFuzzTests(ITestOutputHelper output)
         var tokens = new Dictionary<string, string> { ["buyer"] = world.Buyer.AccessToken, ["organizer"] = world.Organizer.AccessToken };
         string[] callers = ["anonymous", "buyer", "organizer", "buyer-cookie"];
         Guid[] ids = [world.EventId, world.OtherEventId, world.OrderId, world.PaymentId, world.PassId, world.NotificationId, world.SoldTicket, world.FreeTickets[0], world.Staff.Id, world.Buyer.Id];
-        string[] strings = [world.Other.Email, world.Staff.Email, world.PassCode, world.Buyer.Email];
+        string[] strings = [world.Other.Email, world.Staff.Email, world.PassCodes[0], world.Buyer.Email];
         using var client = platform.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
 
         var statuses = new ConcurrentDictionary<int, int>();
