@@ -14,10 +14,10 @@ namespace Ticketing.Security.Tests.Tokens;
 /// Every hostile token is refused by a protected endpoint of every service, not only by Identity:
 /// they share the validation setup, and this proves no module opts out of it.
 /// </summary>
-public sealed class TokenTests : IAsyncLifetime
+public sealed class TokenTests(TokenTests.Fixture fixture) : IClassFixture<TokenTests.Fixture>
 {
-    private readonly TestPlatform _platform = new();
-    private TestUser _user = default!;
+    private readonly TestPlatform _platform = fixture.Platform;
+    private readonly TestUser _user = fixture.User;
 
     public static TheoryData<string, string> Endpoints => new()
     {
@@ -37,9 +37,16 @@ public sealed class TokenTests : IAsyncLifetime
 
     public static TheoryData<string> HostileTokens => new(Kinds);
 
-    public async Task InitializeAsync() => _user = await _platform.SignUpAsync();
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public TestPlatform Platform { get; } = new();
 
-    public async Task DisposeAsync() => await _platform.DisposeAsync();
+        public TestUser User { get; private set; } = default!;
+
+        public async Task InitializeAsync() => User = await Platform.SignUpAsync();
+
+        public async Task DisposeAsync() => await Platform.DisposeAsync();
+    }
 
     [Theory]
     [MemberData(nameof(Endpoints))]
