@@ -13,6 +13,7 @@ namespace Ticketing.Security.Tests.Authorization;
 /// endpoints (<c>AuthorizationMatrix.cs</c>). An endpoint without a row, or a row without an
 /// endpoint, fails; so does any cell whose status differs from the row.
 /// </summary>
+[Collection(HeavyTests.Name)]
 public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
 {
     private static List<EndpointAccess> Rows() =>

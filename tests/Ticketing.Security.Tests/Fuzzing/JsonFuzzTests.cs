@@ -12,6 +12,8 @@ namespace Ticketing.Security.Tests.Fuzzing;
 /// Sends seeded hostile bodies to every state-changing API endpoint, anonymous and as real users
 /// (bearer and cookie). Reproduce a run with TICKETING_FUZZ_SEED; TICKETING_FUZZ_REQUESTS runs more.
 /// </summary>
+// One heavy platform test at a time: side by side they starve two cores and their event waits time out.
+[Collection(HeavyTests.Name)]
 public sealed class JsonFuzzTests(ITestOutputHelper output)
 {
     private const int Workers = 4;
