@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Ticketing.BuildingBlocks.Hosting;
+using Ticketing.BuildingBlocks.Web;
 using Ticketing.BuildingBlocks.Messaging;
 using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.Catalog.CheckIns;
@@ -42,6 +43,8 @@ public sealed class CatalogModule : IServiceModule
             sp.GetRequiredService<PlatformOptions>().DataDirectory,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PassSigningKey))));
     }
+
+    public IReadOnlyList<EndpointAccess> AuthorizationMatrix => Ticketing.Catalog.AuthorizationMatrix.Rows;
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

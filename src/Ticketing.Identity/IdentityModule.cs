@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Ticketing.BuildingBlocks.Auth;
 using Ticketing.BuildingBlocks.Hosting;
+using Ticketing.BuildingBlocks.Web;
 using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.Identity.Keys;
 using Ticketing.Identity.RateLimiting;
@@ -50,6 +51,8 @@ public sealed class IdentityModule : IServiceModule
             services.AddSingleton<ISessionRenewal, SessionRenewal>();
         }
     }
+
+    public IReadOnlyList<EndpointAccess> AuthorizationMatrix => Ticketing.Identity.AuthorizationMatrix.Rows;
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Ticketing.BuildingBlocks.Hosting;
+using Ticketing.BuildingBlocks.Web;
 using Ticketing.BuildingBlocks.Messaging;
 using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.Contracts;
@@ -31,6 +32,8 @@ public sealed class NotificationsModule : IServiceModule
         builder.Services.AddEventHandler<PassesIssued, PassesIssuedHandler, NotificationsDbContext>(ServiceName);
         builder.Services.AddEventHandler<PassTransferred, PassTransferredHandler, NotificationsDbContext>(ServiceName);
     }
+
+    public IReadOnlyList<EndpointAccess> AuthorizationMatrix => Ticketing.Notifications.AuthorizationMatrix.Rows;
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapNotificationEndpoints();
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Ticketing.BuildingBlocks.Hosting;
+using Ticketing.BuildingBlocks.Web;
 using Ticketing.BuildingBlocks.Messaging;
 using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.Contracts;
@@ -33,6 +34,8 @@ public sealed class OrderingModule : IServiceModule
         builder.Services.AddEventHandler<ExpirationComplete, ExpireOrder, OrderingDbContext>(ServiceName);
         builder.Services.AddEventHandler<PaymentSucceeded, CompleteOrder, OrderingDbContext>(ServiceName);
     }
+
+    public IReadOnlyList<EndpointAccess> AuthorizationMatrix => Ticketing.Ordering.AuthorizationMatrix.Rows;
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Ticketing.BuildingBlocks.Hosting;
+using Ticketing.BuildingBlocks.Web;
 using Ticketing.BuildingBlocks.Messaging;
 using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.Contracts;
@@ -50,6 +51,8 @@ public sealed class PaymentsModule : IServiceModule
         services.AddEventHandler<OrderCompleted, ApplyOrderCompleted, PaymentsDbContext>(ServiceName);
         services.AddEventHandler<SandboxConfirmation, SandboxConfirmations, PaymentsDbContext>(ServiceName);
     }
+
+    public IReadOnlyList<EndpointAccess> AuthorizationMatrix => Ticketing.Payments.AuthorizationMatrix.Rows;
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Ticketing.BuildingBlocks.Hosting;
+using Ticketing.BuildingBlocks.Web;
 using Ticketing.Web.Api;
 using Ticketing.Web.Components;
 
@@ -22,6 +24,7 @@ public sealed class WebModule : IServiceModule
     {
         builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
         builder.Services.AddRazorComponents();
+        builder.Services.AddTransient<IStartupFilter, SecurityHeaders>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<ApiBaseAddress>();
         builder.Services.AddScoped<Session>();
@@ -29,6 +32,8 @@ public sealed class WebModule : IServiceModule
             // Cookies of one user must never be replayed for another: the token is forwarded explicitly.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
     }
+
+    public IReadOnlyList<EndpointAccess> AuthorizationMatrix => Ticketing.Web.AuthorizationMatrix.Rows;
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

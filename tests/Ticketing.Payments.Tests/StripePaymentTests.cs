@@ -53,6 +53,29 @@ public sealed class StripePaymentTests
         Assert.Single(await platform.OutboxAsync<PaymentSucceeded>());
     }
 
+    [Fact]
+    public async Task Webhook_capturedRequestReplayedVerbatim_isDuplicateAndChangesNothing()
+    {
+        await using var stripe = await StripeFake.StartAsync();
+        await using var platform = new TestPlatform().WithStripe(stripe);
+        var (payment, intentId, _, _) = await PayWithStripeAsync(platform);
+        var payload = stripe.Event("payment_intent.succeeded", intentId);
+        // An attacker who captured one genuine delivery (body and signature header) sends it again.
+        var captured = StripeFake.Sign(payload, DateTimeOffset.UtcNow);
+        using var webhook = platform.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await webhook.SendWebhookAsync(payload, captured)).StatusCode);
+        var before = await platform.PaymentAsync(payment.Id);
+
+        var replay = await webhook.SendWebhookAsync(payload, captured);
+
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Contains("duplicate", await replay.Content.ReadAsStringAsync());
+        var after = await platform.PaymentAsync(payment.Id);
+        Assert.Equal((before.Status, before.Version), (after.Status, after.Version));
+        Assert.Single(await platform.OutboxAsync<PaymentSucceeded>());
+        Assert.Empty(stripe.Refunds);
+    }
+
     public static TheoryData<string> BadSignatures => new() { "unsigned", "forged", "stale", "tampered" };
 
     [Theory]

@@ -16,4 +16,7 @@ public interface IServiceModule
     void AddServices(IHostApplicationBuilder builder);
 
     void MapEndpoints(IEndpointRouteBuilder endpoints);
+
+    /// <summary>Who may call each endpoint this module maps; kept beside the endpoints, checked by the security tests.</summary>
+    IReadOnlyList<Web.EndpointAccess> AuthorizationMatrix => [];
 }

@@ -48,6 +48,7 @@ public static class PlatformHost
         }
 
         builder.Services.AddPlatformProblemDetails();
+        builder.Services.AddPlatformRequestLimits(builder.Configuration);
         builder.Services.AddPlatformHealthChecks(transport);
         builder.Services.AddPlatformRateLimiting();
         // Form posts (the web module's pages) validate antiforgery tokens; JSON APIs are unaffected.
@@ -66,6 +67,8 @@ public static class PlatformHost
     public static WebApplication UseTicketingPlatform(this WebApplication app)
     {
         app.UsePlatformProblemDetails();
+        app.UsePlatformRequestLimits();
+        app.UseCrossSiteRequestProtection();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
+using System.Text;
+
+namespace Ticketing.BuildingBlocks.Web;
+
+/// <summary>
+/// Request bodies larger than <c>Ticketing:MaxRequestBodyBytes</c> (default 256 KiB) are refused
+/// with 413 problem details before any endpoint reads them, and JSON nested deeper than
+/// <see cref="MaxJsonDepth"/> is a 400. Enforced here rather than by Kestrel alone so that every
+/// host (Kestrel, a test server, a proxy that strips Content-Length) behaves the same.
+/// </summary>
+public static class RequestLimits
+{
+    public const int DefaultMaxRequestBodyBytes = 256 * 1024;
+
+    /// <summary>No request of these APIs needs more; a deep document is only a way to burn CPU.</summary>
+    public const int MaxJsonDepth = 32;
+
+    public static IServiceCollection AddPlatformRequestLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var max = configuration.GetValue("Ticketing:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        services.AddSingleton(new BodyLimit(max));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = MaxJsonDepth);
+        return services;
+    }
+
+    public static WebApplication UsePlatformRequestLimits(this WebApplication app)
+    {
+        var limit = app.Services.GetRequiredService<BodyLimit>();
+        app.Use(async (context, next) =>
+        {
+            if (!await WithinLimitAsync(context, limit.Bytes))
+            {
+                await WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large",
+                    $"Request bodies are limited to {limit.Bytes} bytes.");
+            }
+            else if (!KnownCharset(context.Request))
+            {
+                await WriteProblemAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported charset",
+                    "The Content-Type names a charset this server cannot decode; send UTF-8.");
+            }
+            else
+            {
+                await next(context);
+            }
+        });
+        return app;
+    }
+
+    private static async Task<bool> WithinLimitAsync(HttpContext context, long max)
+    {
+        var request = context.Request;
+        if (request.ContentLength is { } length)
+        {
+            return length <= max;
+        }
+
+        if (!HasChunkedBody(request))
+        {
+            return true;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = max;
+        }
+
+        // Without a length the only proof is reading: buffer up to the limit (small by design)
+        // so endpoints never see a stream that fails half-way through binding.
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                return false;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        request.Body = buffer;
+        context.Response.RegisterForDispose(buffer);
+        return true;
+    }
+
+    private static bool HasChunkedBody(HttpRequest request) =>
+        request.Headers.TransferEncoding.Count > 0
+        || request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true;
+
+    /// <summary>The JSON reader throws (a 500) on a charset it cannot decode, so such bodies stop here.</summary>
+    private static bool KnownCharset(HttpRequest request)
+    {
+        if (request.ContentType is not { Length: > 0 } contentType
+            || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+            || mediaType.Charset is not { Length: > 0 } charset)
+        {
+            return true;
+        }
+
+        try
+        {
+            _ = Encoding.GetEncoding(charset.ToString().Trim('"'));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public static async Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private sealed record BodyLimit(long Bytes);
+}
