@@ -143,10 +143,12 @@ internal static class Stampede
     {
         var delay = TimeSpan.FromMilliseconds(50);
         var deadline = DateTime.UtcNow.AddSeconds(60);
+        // A 404 is stored under its Idempotency-Key and replayed, so each retry needs a new key.
+        var attempt = 0;
         while (true)
         {
             using var response = await api.SendAsync(HttpMethod.Post, "api/payments", buyer.Token,
-                new { orderId, paymentMethod = "pm_card_visa" }, $"bench-{orderId}");
+                new { orderId, paymentMethod = "pm_card_visa" }, $"bench-{orderId}-{attempt++}");
             result.Count($"POST /api/payments {(int)response.StatusCode}");
             if (response.StatusCode == HttpStatusCode.Created)
             {
