@@ -11,6 +11,7 @@
 #   BENCH_ARGS        extra flags for the program (e.g. "--seat-share 0.3 --wrk-duration 5")
 #   BENCH_PORT        embedded server port (default 5390)
 #   BENCH_OUT         where results and charts go (default docs/benchmarks)
+#   BENCH_KEEP_CLUSTER=1  distributed: leave the cluster running afterwards (stop it with cluster.sh stop)
 #   TICKETING_CLUSTER_*   distributed: see deploy/local/cluster.sh; defaults below keep the bench
 #                     cluster apart from a developer's cluster and from the test servers
 set -euo pipefail
@@ -72,7 +73,7 @@ distributed() {
   export TICKETING_CLUSTER_RABBIT_PORT=${TICKETING_CLUSTER_RABBIT_PORT:-56920}
   export TICKETING_CLUSTER_NAME=${TICKETING_CLUSTER_NAME:-bench}
   local pg pgbin rc=0
-  trap 'bash deploy/local/cluster.sh stop || true' EXIT
+  [[ -n ${BENCH_KEEP_CLUSTER:-} ]] || trap 'bash deploy/local/cluster.sh stop || true' EXIT
   bash deploy/local/cluster.sh start
   if [[ -n ${TICKETING_CLUSTER_POSTGRES:-} ]]; then
     pg=$TICKETING_CLUSTER_POSTGRES

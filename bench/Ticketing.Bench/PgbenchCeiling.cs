@@ -28,9 +28,17 @@ internal static partial class PgbenchCeiling
             ["PGUSER"] = server.Username ?? "postgres",
             ["PGPASSWORD"] = server.Password ?? "",
         };
+        long free;
         await using (var admin = new NpgsqlConnection($"{options.Postgres};Database=postgres"))
         {
             await admin.OpenAsync();
+            // The services' pools keep connections open; pgbench gets what is left.
+            await using (var count = new NpgsqlCommand(
+                "SELECT current_setting('max_connections')::int - (SELECT COUNT(*) FROM pg_stat_activity)", admin))
+            {
+                free = Convert.ToInt64(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            }
+
             await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {scratch} WITH (FORCE)");
             await ExecuteAsync(admin, $"CREATE DATABASE {scratch}");
         }
@@ -51,7 +59,7 @@ internal static partial class PgbenchCeiling
             await ExecuteAsync(db, "ANALYZE");
         }
 
-        var clients = Math.Max(1, Math.Min(options.PgbenchClients, transactions));
+        var clients = (int)Math.Max(1, Math.Min(Math.Min(options.PgbenchClients, transactions), free - 10));
         var perClient = Math.Max(1, (int)Math.Ceiling(transactions / (double)clients));
         ProgressLine.Log($"pgbench: {clients} clients x {perClient} reservations against {scratch}");
         var output = await Tools.RunAsync(Path.Combine(options.PgBin, "pgbench"),

@@ -29,7 +29,15 @@ foreach (var check in report.Checks)
 report.BrowseEvent = await Tools.WrkAsync(options, new Uri(options.BaseUrl, $"api/events/{sale.EventId}"));
 report.BrowseTickets = await Tools.WrkAsync(options, new Uri(options.BaseUrl, "api/tickets"));
 report.Hello = await Tools.WrkAsync(options, options.HelloUrl ?? new Uri(options.BaseUrl, "bench/hello"));
-report.Pgbench = await PgbenchCeiling.RunAsync(options, report.Stampede.Attempts);
+try
+{
+    report.Pgbench = await PgbenchCeiling.RunAsync(options, report.Stampede.Attempts);
+}
+catch (InvalidOperationException e)
+{
+    ProgressLine.Log($"pgbench failed, no database ceiling: {e.Message}");
+}
+
 report.Memory = PeakMemory.Read(options.Pids);
 
 Directory.CreateDirectory(options.OutputDirectory);
