@@ -122,7 +122,7 @@ internal static class Stampede
                 result.Reservations.Add(new Reservation(buyer, order.Id, tier, quantity, abandons, sentAt, latency, clock.Elapsed.TotalSeconds));
                 if (!abandons)
                 {
-                    await PayAsync(api, buyer, order.Id, result);
+                    await PayAsync(api, buyer, order.Id, result, random);
                 }
 
                 return;
@@ -139,9 +139,11 @@ internal static class Stampede
     /// Payments learns the order from OrderCreated, asynchronously: a 404 right after the order
     /// was created means "not yet", so the buyer retries for a while, as a checkout page would.
     /// </summary>
-    private static async Task PayAsync(Api api, Buyer buyer, Guid orderId, StampedeResult result)
+    private static async Task PayAsync(Api api, Buyer buyer, Guid orderId, StampedeResult result, Random random)
     {
-        var delay = TimeSpan.FromMilliseconds(50);
+        // Backs off from 1 s to 4 s with jitter: a tighter loop from thousands of buyers starves
+        // the very consumer that would make the order known (see docs/benchmarks.md).
+        var delay = TimeSpan.FromSeconds(1);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         // A 404 is stored under its Idempotency-Key and replayed, so each retry needs a new key.
         var attempt = 0;
@@ -161,8 +163,8 @@ internal static class Stampede
                 return;
             }
 
-            await Task.Delay(delay);
-            delay = TimeSpan.FromMilliseconds(Math.Min(1000, delay.TotalMilliseconds * 2));
+            await Task.Delay(delay * (0.5 + random.NextDouble()));
+            delay = TimeSpan.FromSeconds(Math.Min(4, delay.TotalSeconds * 2));
         }
     }
 
