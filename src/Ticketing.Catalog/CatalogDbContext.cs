@@ -43,7 +43,9 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             // A seat is sold once per event; GA units have no label (NULLs never collide).
             e.HasIndex(t => new { t.EventId, t.Seat }).IsUnique().HasDatabaseName("ux_tickets_event_seat");
             // The public listing: on-sale tickets, newest first.
-            e.HasIndex(t => new { t.Status, t.CreatedAt }).HasDatabaseName("ix_tickets_status_created");
+            // The id completes the list's sort (newest first, then id): a generated tier shares one
+            // created_at, and without it every page sorted all of those rows (33 ms for 10,000 on SQLite).
+            e.HasIndex(t => new { t.Status, t.CreatedAt, t.Id }).HasDatabaseName("ix_tickets_status_created");
             // Tier availability is counted live per event.
             e.HasIndex(t => new { t.EventId, t.Tier, t.Status }).HasDatabaseName("ix_tickets_event_tier_status");
             e.HasIndex(t => t.OrderId).HasDatabaseName("ix_tickets_order");

@@ -21,6 +21,13 @@ if (migrateOnly)
 }
 
 app.UseTicketingPlatform();
+// The HTTP ceiling of the benchmarks (docs/benchmarks.md): the same process and middleware with no
+// work behind it. Off unless configured, so production never exposes it.
+if (app.Configuration.GetValue<bool>("Ticketing:Bench:Hello"))
+{
+    app.MapGet("/bench/hello", () => "Hello, World!").AllowAnonymous();
+}
+
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Ticketing is running at {string.Join(", ", app.Urls)} with {string.Join(", ", modules.Select(m => m.Name))}"));
 await app.RunAsync();

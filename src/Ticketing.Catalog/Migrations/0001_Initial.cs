@@ -55,7 +55,7 @@ public sealed class Initial : Migration
             },
             constraints: table => table.PrimaryKey("PK_tickets", t => t.id));
         migrationBuilder.CreateIndex("ux_tickets_event_seat", "tickets", ["event_id", "seat"], unique: true);
-        migrationBuilder.CreateIndex("ix_tickets_status_created", "tickets", ["status", "created_at"]);
+        migrationBuilder.CreateIndex("ix_tickets_status_created", "tickets", ["status", "created_at", "id"]);
         migrationBuilder.CreateIndex("ix_tickets_event_tier_status", "tickets", ["event_id", "tier", "status"]);
         migrationBuilder.CreateIndex("ix_tickets_order", "tickets", "order_id");
 

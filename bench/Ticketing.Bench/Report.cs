@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+
+namespace Ticketing.Bench;
+
+/// <summary>Turns the run into the results section of docs/benchmarks.md and two SVG charts.</summary>
+internal sealed class Report
+{
+    public required BenchOptions Options { get; init; }
+    public DateTime StartedAt { get; init; }
+    public string LoadBefore { get; init; } = "";
+    public StampedeResult Stampede { get; set; } = new();
+    public Outcome Outcome { get; set; } = new([], [], [], 0);
+    public List<Check> Checks { get; set; } = [];
+    public double? BrowseEvent { get; set; }
+    public double? BrowseTickets { get; set; }
+    public double? Hello { get; set; }
+    public (double Tps, int Clients, int Transactions)? Pgbench { get; set; }
+    public List<(string Name, long Kilobytes)> Memory { get; set; } = [];
+
+    private double ReservationWindow => Stampede.Reservations.Select(r => r.AtSeconds).DefaultIfEmpty(0).Max();
+    private double ReservationsPerSecond => Stampede.Reservations.Count / Math.Max(0.001, ReservationWindow);
+
+    private IEnumerable<double> WholeBuyMs => Stampede.Reservations
+        .Where(r => Outcome.CompletedAt.ContainsKey(r.OrderId))
+        .Select(r => (Outcome.CompletedAt[r.OrderId] - r.SentAt).TotalMilliseconds);
+
+    private IEnumerable<double> ExpiryLagMs => Outcome.ExpiredAt
+        .Where(e => Outcome.ExpiresAt.ContainsKey(e.Key))
+        .Select(e => (e.Value - Outcome.ExpiresAt[e.Key]).TotalMilliseconds);
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    public string Markdown()
+    {
+        var s = Stampede;
+        var lines = new StringBuilder();
+        void Row(string name, string value) => lines.AppendLine(F($"| {name} | {value} |"));
+        var passed = Checks.All(c => c.Passed);
+        lines.AppendLine(F($"### {Options.Topology}, N = {Options.Buyers} ({StartedAt:yyyy-MM-dd HH:mm} UTC)"));
+        lines.AppendLine();
+        lines.AppendLine("| Figure | Value |");
+        lines.AppendLine("| --- | --- |");
+        Row("Machine", F($"{Environment.ProcessorCount} cores, load average before the run {LoadBefore}, after {LoadAverage()} (shared with other work)"));
+        Row("Buyers / seat share / abandon share / hold", F($"{Options.Buyers} / {Options.SeatShare:P0} / {Options.AbandonShare:P0} / {Options.HoldDuration.TotalSeconds:0}s"));
+        Row("**App reservations/s ÷ pgbench tps**", Pgbench is { } pg
+            ? F($"**{ReservationsPerSecond / pg.Tps:P1}** ({ReservationsPerSecond:F0} ÷ {pg.Tps:F0}; pgbench {pg.Clients} clients, {pg.Transactions} reservations)")
+            : "n/a: embedded mode runs on SQLite, there is no pgbench ceiling");
+        Row("**Browse req/s ÷ hello req/s**", BrowseEvent is { } ev && Hello is { } hello
+            ? F($"**{ev / hello:P1}** event, **{(BrowseTickets ?? 0) / hello:P1}** ticket list ({ev:F0} and {BrowseTickets:F0} ÷ {hello:F0} req/s, {Options.WrkConnections} connections)")
+            : "n/a (wrk not run)");
+        Row("Reservations", F($"{s.Reservations.Count} orders ({s.Reservations.Sum(r => r.Quantity)} tickets) in {ReservationWindow:F1}s = **{ReservationsPerSecond:F0} reservations/s**; {s.Attempts} POST /api/orders in all"));
+        Row("POST /api/orders latency", Percentiles.Of(s.OrderLatenciesMs).ToString());
+        Row("Whole buy (order sent → order complete)", Percentiles.Of(WholeBuyMs).ToString());
+        Row("Time until sold out", string.Join(", ", new[] { Sale.SeatTier, Sale.GaTier }.Select(t =>
+            s.SoldOutAtSeconds.TryGetValue(t, out var at) ? F($"{t} {at:F1}s") : $"{t} not sold out")));
+        Row("Answers", string.Join(", ", s.Statuses.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}: {k.Value}")));
+        Row("Expiry lag (released − expiresAt)", ExpiryLagMs.Any()
+            ? F($"p50 {Percentiles.Of(ExpiryLagMs).P50:F0} ms / p99 {Percentiles.Of(ExpiryLagMs).P99:F0} ms (n={ExpiryLagMs.Count()})")
+            : "n/a (no expired order)");
+        Row("Settled (all orders terminal, outboxes drained)", F($"{Outcome.SettleSeconds:F0}s after the last buyer finished"));
+        Row("Peak memory (VmHWM)", Memory.Count == 0 ? "n/a" : string.Join(", ", Memory.Select(m => F($"{m.Name} {m.Kilobytes / 1024.0:F0} MB"))));
+        Row("Browse (wrk)", F($"GET /api/events/{{id}} {BrowseEvent:F0} req/s, GET /api/tickets {BrowseTickets:F0} req/s, hello {Hello:F0} req/s"));
+        Row("Audit", passed ? "**passed**" : "**FAILED**");
+        lines.AppendLine();
+        foreach (var check in Checks)
+        {
+            lines.AppendLine($"- {(check.Passed ? "✔" : "✘")} {check.Name}: {check.Detail}");
+        }
+
+        return lines.ToString();
+    }
+
+    public async Task WriteChartsAsync(string folder)
+    {
+        var whole = WholeBuyMs.ToList();
+        await File.WriteAllTextAsync(Path.Combine(folder, $"{Options.Topology}-latency.svg"), Charts.Histogram(
+            F($"Latency, {Options.Topology}, N = {Options.Buyers}"),
+            [("POST /api/orders", "#1f77b4", Stampede.OrderLatenciesMs.ToList()), ("order → complete", "#ff7f0e", whole)]));
+        var end = Math.Max(ReservationWindow, Outcome.CompletedAt.Values.Select(c => (c - Stampede.StartedAt).TotalSeconds).DefaultIfEmpty(0).Max());
+        var step = end > 60 ? 1.0 : 0.5;
+        var buckets = (int)Math.Ceiling(end / step) + 1;
+        double[] PerSecond(IEnumerable<double> at)
+        {
+            var counts = new double[buckets];
+            foreach (var t in at.Where(t => t >= 0))
+            {
+                counts[Math.Min(buckets - 1, (int)(t / step))] += 1 / step;
+            }
+
+            return counts;
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, $"{Options.Topology}-throughput.svg"), Charts.Lines(
+            F($"Throughput, {Options.Topology}, N = {Options.Buyers}"), "per second", step,
+            [
+                new Series("reservations/s", "#1f77b4", PerSecond(Stampede.Reservations.Select(r => r.AtSeconds))),
+                new Series("orders completed/s", "#ff7f0e", PerSecond(Outcome.CompletedAt.Values.Select(c => (c - Stampede.StartedAt).TotalSeconds))),
+            ]));
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

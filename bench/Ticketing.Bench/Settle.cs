@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace Ticketing.Bench;
+
+/// <summary>What the databases say happened after the buyers let go.</summary>
+internal sealed record Outcome(
+    Dictionary<Guid, DateTime> CompletedAt,
+    Dictionary<Guid, DateTime> ExpiredAt,
+    Dictionary<Guid, DateTime> ExpiresAt,
+    double SettleSeconds);
+
+/// <summary>
+/// Waits until every order is terminal and every outbox is drained, then reads the completion
+/// and expiry moments from Ordering's outbox: each OrderCompleted/OrderCancelled row carries the
+/// time it was written, in the same transaction as the status change, so nothing polls the API.
+/// </summary>
+internal static class Settle
+{
+    public static async Task<Outcome> RunAsync(ServiceDatabases databases, BenchOptions options, StampedeResult stampede)
+    {
+        var started = DateTime.UtcNow;
+        // Abandoned holds cannot be released before they expire.
+        var deadline = started + options.HoldDuration + options.SettleTimeout;
+        long open = -1, unpublished = -1;
+        await using (ProgressLine.Start("settle", () => $"{open} orders still created, {unpublished} outbox rows unpublished"))
+        {
+            while (DateTime.UtcNow < deadline)
+            {
+                open = await databases.ScalarAsync("ordering", "SELECT COUNT(*) FROM orders WHERE status = 'created'");
+                unpublished = 0;
+                foreach (var service in ServiceDatabases.Services)
+                {
+                    unpublished += await databases.ScalarAsync(service, "SELECT COUNT(*) FROM outbox_messages WHERE published_at IS NULL");
+                }
+
+                if (open == 0 && unpublished == 0)
+                {
+                    // One more pass so consumers finish what the last relayed events started.
+                    await Task.Delay(2000);
+                    break;
+                }
+
+                await Task.Delay(1000);
+            }
+        }
+
+        var settle = (DateTime.UtcNow - started).TotalSeconds;
+        var completed = new Dictionary<Guid, DateTime>();
+        var expired = new Dictionary<Guid, DateTime>();
+        var rows = await databases.QueryAsync("ordering",
+            "SELECT event_type, payload, occurred_at FROM outbox_messages WHERE event_type IN ('OrderCompleted', 'OrderCancelled')");
+        foreach (var row in rows)
+        {
+            using var payload = JsonDocument.Parse((string)row[1]!);
+            var orderId = payload.RootElement.GetProperty("orderId").GetGuid();
+            var at = ServiceDatabases.AsUtc(row[2]);
+            if ((string)row[0]! == "OrderCompleted")
+            {
+                completed[orderId] = at;
+            }
+            else if (payload.RootElement.GetProperty("reason").GetString() == "expired")
+            {
+                expired[orderId] = at;
+            }
+        }
+
+        var expiresAt = new Dictionary<Guid, DateTime>();
+        foreach (var row in await databases.QueryAsync("ordering", "SELECT id, expires_at FROM orders"))
+        {
+            expiresAt[ServiceDatabases.AsGuid(row[0])] = ServiceDatabases.AsUtc(row[1]);
+        }
+
+        return new Outcome(completed, expired, expiresAt, settle);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+
+namespace Ticketing.Bench;
+
+internal sealed record Sale(Guid EventId, string Organizer, IReadOnlyList<TicketDto> Seats, List<Buyer> Buyers)
+{
+    public const string SeatTier = "Floor";
+    public const string GaTier = "GA";
+    public const int SeatCount = 1000;
+    public const int GaCount = 10_000;
+    public const int Inventory = SeatCount + GaCount;
+}
+
+/// <summary>Everything before the sale opens, through the public API only.</summary>
+internal static class Setup
+{
+    private const string Password = "bench-password-1";
+
+    public static async Task<Sale> RunAsync(Api api, BenchOptions options, ServiceDatabases databases)
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var organizer = await api.SignUpAsync($"organizer-{run}@bench.example.com", Password);
+        var start = DateTimeOffset.UtcNow.AddDays(30);
+        var created = await api.CallAsync<EventDto>(HttpMethod.Post, "api/events", organizer, new
+        {
+            title = $"Flash sale {run}",
+            description = "Benchmark event",
+            venue = "Bench Arena",
+            startsAt = start,
+            endsAt = start.AddHours(3),
+            currency = "EUR",
+        });
+        await api.CallAsync<EventDto>(HttpMethod.Post, $"api/events/{created.Id}/publish", organizer);
+        // 25 rows of 40: 1,000 reserved seats.
+        var rows = Enumerable.Range(0, 25).Select(i => ((char)('A' + i)).ToString()).ToArray();
+        await api.CallAsync<JsonElement>(HttpMethod.Post, $"api/events/{created.Id}/tickets", organizer,
+            new { tier = Sale.SeatTier, price = 80, section = "Floor", rows, seatsPerRow = Sale.SeatCount / rows.Length });
+        await api.CallAsync<JsonElement>(HttpMethod.Post, $"api/events/{created.Id}/tickets", organizer,
+            new { tier = Sale.GaTier, price = 45.5, quantity = Sale.GaCount });
+
+        var buyers = await SignUpBuyersAsync(api, options, run);
+        await WaitForReplicaAsync(databases, created.Id);
+        var seats = new List<TicketDto>();
+        for (var page = 1; seats.Count < Sale.SeatCount; page++)
+        {
+            var batch = await api.CallAsync<List<TicketDto>>(HttpMethod.Get,
+                $"api/tickets?eventId={created.Id}&tier={Sale.SeatTier}&pageSize=200&page={page}", null);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            seats.AddRange(batch);
+        }
+
+        ProgressLine.Log($"setup: event {created.Id}, {seats.Count} seats listed, {buyers.Count} buyers ready");
+        return new Sale(created.Id, organizer, seats, buyers);
+    }
+
+    /// <summary>Password hashing is deliberately slow, so sign-ups run with bounded parallelism.</summary>
+    private static async Task<List<Buyer>> SignUpBuyersAsync(Api api, BenchOptions options, string run)
+    {
+        var buyers = new Buyer[options.Buyers];
+        var done = 0;
+        await using (ProgressLine.Start("signup", () => $"{Volatile.Read(ref done)}/{options.Buyers} buyers signed up"))
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, options.Buyers),
+                new ParallelOptions { MaxDegreeOfParallelism = options.SignupParallelism },
+                async (i, _) =>
+                {
+                    var email = $"buyer-{run}-{i}@bench.example.com";
+                    buyers[i] = new Buyer(i, email, await api.SignUpAsync(email, Password));
+                    Interlocked.Increment(ref done);
+                });
+        }
+
+        return buyers.ToList();
+    }
+
+    /// <summary>Ordering learns the tickets from Catalog's events; the sale opens once it has all of them.</summary>
+    private static async Task WaitForReplicaAsync(ServiceDatabases databases, Guid eventId)
+    {
+        long count = 0;
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        await using (ProgressLine.Start("replica", () => $"{count}/{Sale.Inventory} tickets known to Ordering"))
+        {
+            while (count < Sale.Inventory)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"Ordering knows only {count} of {Sale.Inventory} tickets after 5 minutes");
+                }
+
+                await Task.Delay(500);
+                count = await databases.ScalarAsync("ordering", $"SELECT COUNT(*) FROM tickets WHERE event_id = {databases.Id(eventId)}");
+            }
+        }
+    }
+}

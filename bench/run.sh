@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The flash-sale stampede against a platform this script starts and stops (bench/README.md).
+#
+#   bash bench/run.sh embedded      one server process, SQLite in a throwaway data folder
+#   bash bench/run.sh distributed   deploy/local/cluster.sh: a process per service, PostgreSQL, RabbitMQ, nginx
+#
+# Settings (environment):
+#   BENCH_BUYERS      concurrent buyers (default 2000)
+#   BENCH_ABANDON     share of buyers who never pay and let the hold expire (default 0.1)
+#   BENCH_HOLD        hold duration given to the platform (default 00:00:20)
+#   BENCH_ARGS        extra flags for the program (e.g. "--seat-share 0.3 --wrk-duration 5")
+#   BENCH_PORT        embedded server port (default 5390)
+#   BENCH_OUT         where results and charts go (default docs/benchmarks)
+#   BENCH_KEEP_CLUSTER=1  distributed: leave the cluster running afterwards (stop it with cluster.sh stop)
+#   TICKETING_CLUSTER_*   distributed: see deploy/local/cluster.sh; defaults below keep the bench
+#                     cluster apart from a developer's cluster and from the test servers
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+TOPOLOGY=${1:-}
+BUYERS=${BENCH_BUYERS:-2000}
+HOLD=${BENCH_HOLD:-00:00:20}
+OUT=${BENCH_OUT:-docs/benchmarks}
+WORK=$(mktemp -d -t ticketing-bench.XXXXXX)
+log() { echo "bench: $*" >&2; }
+
+# Platform settings for the run, reaching every server process:
+# - a short hold so abandoned orders expire within the run;
+# - Identity's sign-up/sign-in rate limits off: every buyer signs up from this one address;
+# - fewer PBKDF2 iterations: only the set-up signs in, the measured sale never hashes a password;
+# - the hello endpoint (the HTTP ceiling) on;
+# - warnings-only logs, as a production deployment would run under load.
+export Ordering__HoldDuration=$HOLD
+export Identity__RateLimit__Enabled=false
+export Identity__PasswordIterations=10000
+export Ticketing__Bench__Hello=true
+export Logging__LogLevel__Default=Warning
+export ASPNETCORE_ENVIRONMENT=Production
+
+command -v wrk >/dev/null || { log "installing wrk"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+log "building the bench program"
+dotnet build bench/Ticketing.Bench -c Release -o "$WORK/bench" --nologo -v q >"$WORK/build.log"
+bench() { dotnet "$WORK/bench/ticketing-bench.dll" --buyers "$BUYERS" --abandon "${BENCH_ABANDON:-0.1}" --hold "$HOLD" \
+  --wrk "$(command -v wrk)" --out "$OUT" ${BENCH_ARGS:-} "$@"; }
+
+wait_ready() {
+  local deadline=$((SECONDS + 120))
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$1" || true) == 200 ]]; do
+    ((SECONDS < deadline)) || { log "$1 did not become ready"; return 1; }
+    sleep 0.5
+  done
+}
+
+embedded() {
+  local port=${BENCH_PORT:-5390} rc=0
+  log "publishing the server binary"
+  dotnet publish src/Ticketing.Server -c Release -o "$WORK/app" --nologo -v q >"$WORK/publish.log"
+  mkdir -p "$WORK/data"
+  Ticketing__DataDirectory="$WORK/data" nohup dotnet "$WORK/app/ticketing.dll" --urls "http://127.0.0.1:$port" \
+    >"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  trap 'kill $SERVER_PID 2>/dev/null || true; wait $SERVER_PID 2>/dev/null || true' EXIT
+  wait_ready "http://127.0.0.1:$port/health/ready"
+  bench --topology embedded --url "http://127.0.0.1:$port" --sqlite "$WORK/data" --pids "server=$SERVER_PID" || rc=$?
+  log "server log: $WORK/server.log"
+  return $rc
+}
+
+distributed() {
+  export TICKETING_CLUSTER_ROOT=${TICKETING_CLUSTER_ROOT:-/tmp/ticketing-bench-cluster}
+  export TICKETING_CLUSTER_PORT=${TICKETING_CLUSTER_PORT:-8180}
+  export TICKETING_CLUSTER_BASE_PORT=${TICKETING_CLUSTER_BASE_PORT:-5300}
+  export TICKETING_CLUSTER_PG_PORT=${TICKETING_CLUSTER_PG_PORT:-55632}
+  export TICKETING_CLUSTER_RABBIT_PORT=${TICKETING_CLUSTER_RABBIT_PORT:-56920}
+  export TICKETING_CLUSTER_NAME=${TICKETING_CLUSTER_NAME:-bench}
+  local pg pgbin rc=0
+  [[ -n ${BENCH_KEEP_CLUSTER:-} ]] || trap 'bash deploy/local/cluster.sh stop || true' EXIT
+  bash deploy/local/cluster.sh start
+  if [[ -n ${TICKETING_CLUSTER_POSTGRES:-} ]]; then
+    pg=$TICKETING_CLUSTER_POSTGRES
+  else
+    pg=$(TICKETING_INFRA_ROOT="$TICKETING_CLUSTER_ROOT/infra" TICKETING_PG_PORT=$TICKETING_CLUSTER_PG_PORT \
+      TICKETING_RABBIT_PORT=$TICKETING_CLUSTER_RABBIT_PORT bash scripts/infra.sh env | sed -n 's/^export TICKETING_TEST_POSTGRES=//p' | tr -d "'\"")
+  fi
+  pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  # The hello endpoint is the web process's (nginx sends "/" there), so both wrk runs cross nginx once.
+  bench --topology distributed --url "http://127.0.0.1:$TICKETING_CLUSTER_PORT" \
+    --postgres "$pg" --db-prefix "$TICKETING_CLUSTER_NAME" --pids "$TICKETING_CLUSTER_ROOT/run" \
+    --pg-bin "$pgbin" --pgbench-script bench/pgbench/reserve.sql || rc=$?
+  log "service logs: $TICKETING_CLUSTER_ROOT/logs"
+  return $rc
+}
+
+case $TOPOLOGY in
+  embedded) embedded ;;
+  distributed) distributed ;;
+  *) echo "usage: $0 embedded|distributed" >&2; exit 2 ;;
+esac
