@@ -72,7 +72,9 @@ internal static class CreatePayment
         }
 
         var (status, contentType, body) = Describe(result.Result);
-        if (status >= 500)
+        // A 404 is not a final answer: Payments learns orders from OrderCreated a moment after they
+        // exist, so a retry with the same key must be able to pay once the order arrives.
+        if (status >= 500 || status == StatusCodes.Status404NotFound)
         {
             await idempotency.ReleaseAsync(userId, idempotencyKey);
         }

@@ -27,23 +27,28 @@ internal sealed class IdempotentRequests(PaymentsDbContext db, TimeProvider time
 
     public async Task<IdempotencyClaim> ClaimAsync(Guid userId, string key, string requestHash, CancellationToken cancellationToken)
     {
-        db.IdempotencyRecords.Add(new IdempotencyRecord
+        // Look first: a plain retry then costs one read instead of a failed insert (and its error log).
+        var existing = await FindAsync(userId, key, cancellationToken);
+        if (existing is null)
         {
-            UserId = userId, Key = key, RequestHash = requestHash, CreatedAt = time.GetUtcNow().UtcDateTime,
-        });
-        try
-        {
-            // The primary key arbitrates between concurrent retries: only one inserts.
-            await db.SaveChangesAsync(cancellationToken);
-            return new IdempotencyClaim(ClaimOutcome.Claimed);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                UserId = userId, Key = key, RequestHash = requestHash, CreatedAt = time.GetUtcNow().UtcDateTime,
+            });
+            try
+            {
+                // The primary key arbitrates between concurrent retries: only one inserts.
+                await db.SaveChangesAsync(cancellationToken);
+                return new IdempotencyClaim(ClaimOutcome.Claimed);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            existing = await FindAsync(userId, key, cancellationToken);
         }
 
-        var existing = await db.IdempotencyRecords.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
         return existing switch
         {
             null => throw new InvalidOperationException("The idempotency record could not be stored."),
@@ -53,6 +58,9 @@ internal sealed class IdempotentRequests(PaymentsDbContext db, TimeProvider time
             _ => new IdempotencyClaim(ClaimOutcome.Replay, existing),
         };
     }
+
+    private Task<IdempotencyRecord?> FindAsync(Guid userId, string key, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
 
     private async Task<bool> TryTakeOverAsync(IdempotencyRecord abandoned, CancellationToken cancellationToken)
     {
