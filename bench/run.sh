@@ -28,11 +28,14 @@ log() { echo "bench: $*" >&2; }
 # - Identity's sign-up/sign-in rate limits off: every buyer signs up from this one address;
 # - fewer PBKDF2 iterations: only the set-up signs in, the measured sale never hashes a password;
 # - the hello endpoint (the HTTP ceiling) on;
+# - at most 64 API requests in flight per process (the rest queue), as recommended for production;
 # - warnings-only logs, as a production deployment would run under load.
 export Ordering__HoldDuration=$HOLD
 export Identity__RateLimit__Enabled=false
 export Identity__PasswordIterations=10000
 export Ticketing__Bench__Hello=true
+# Keep database connections for event consumers and relays while buyers stampede (docs/operations.md).
+export Ticketing__MaxConcurrentApiRequests=${BENCH_MAX_CONCURRENT_API_REQUESTS:-64}
 export Logging__LogLevel__Default=Warning
 export ASPNETCORE_ENVIRONMENT=Production
 

@@ -67,6 +67,7 @@ public static class PlatformHost
     public static WebApplication UseTicketingPlatform(this WebApplication app)
     {
         app.UsePlatformProblemDetails();
+        app.UseApiConcurrencyLimit();
         app.UsePlatformRequestLimits();
         app.UseCrossSiteRequestProtection();
         app.UseAuthentication();

@@ -1,0 +1,55 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+
+namespace Ticketing.BuildingBlocks.Web;
+
+/// <summary>
+/// Caps the <c>/api</c> requests one process works on at once (<c>Ticketing:MaxConcurrentApiRequests</c>,
+/// off by default); the rest wait in a bounded queue, and beyond it get 503 with Retry-After.
+/// Why: under a stampede every request holds a database connection, and once the pool is empty the
+/// event consumers and the outbox relay of the same process cannot get one either, so the work that
+/// would let buyers finish (payments learning of orders) stalls. Set it below the connection pool
+/// size to keep connections for them. Pages are not counted: they call the APIs themselves.
+/// </summary>
+public static class ApiConcurrencyLimit
+{
+    public const string Setting = "Ticketing:MaxConcurrentApiRequests";
+    public const string QueueSetting = "Ticketing:ApiRequestQueue";
+
+    public static WebApplication UseApiConcurrencyLimit(this WebApplication app)
+    {
+        var permits = app.Configuration.GetValue(Setting, 0);
+        if (permits <= 0)
+        {
+            return app;
+        }
+
+        var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = permits,
+            QueueLimit = Math.Max(0, app.Configuration.GetValue(QueueSetting, permits * 8)),
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        app.Lifetime.ApplicationStopped.Register(limiter.Dispose);
+        app.Use(async (context, next) =>
+        {
+            if (!context.Request.Path.StartsWithSegments("/api"))
+            {
+                await next(context);
+                return;
+            }
+
+            using var lease = await limiter.AcquireAsync(1, context.RequestAborted);
+            if (!lease.IsAcquired)
+            {
+                await DependencyOutage.WriteAsync(context, "The server is at capacity; try again shortly.");
+                return;
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+}
