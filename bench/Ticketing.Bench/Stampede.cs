@@ -97,13 +97,28 @@ internal static class Stampede
             }
 
             var sentAt = DateTime.UtcNow;
-            var started = clock.Elapsed;
-            Interlocked.Increment(ref result.Attempts);
-            using var response = await api.SendAsync(HttpMethod.Post, "api/orders", buyer.Token, body);
-            var latency = (clock.Elapsed - started).TotalMilliseconds;
-            result.OrderLatenciesMs.Add(latency);
-            result.OrderAnsweredAt.Add(clock.Elapsed.TotalSeconds);
-            result.Count($"POST /api/orders {(int)response.StatusCode}");
+            var busyDeadline = sentAt.AddSeconds(60);
+            HttpResponseMessage response;
+            double latency;
+            while (true)
+            {
+                var started = clock.Elapsed;
+                Interlocked.Increment(ref result.Attempts);
+                response = await api.SendAsync(HttpMethod.Post, "api/orders", buyer.Token, body);
+                latency = (clock.Elapsed - started).TotalMilliseconds;
+                result.OrderLatenciesMs.Add(latency);
+                result.OrderAnsweredAt.Add(clock.Elapsed.TotalSeconds);
+                result.Count($"POST /api/orders {(int)response.StatusCode}");
+                // A server at capacity says when to come back; a checkout page waits and tries again.
+                if (!await WaitIfBusyAsync(response, busyDeadline, random))
+                {
+                    break;
+                }
+
+                response.Dispose();
+            }
+
+            using var answered = response;
             if (response.StatusCode == HttpStatusCode.Created)
             {
                 var order = await api.ReadAsync<OrderDto>(response);
@@ -158,6 +173,11 @@ internal static class Stampede
                 return;
             }
 
+            if (await WaitIfBusyAsync(response, deadline, random))
+            {
+                continue;
+            }
+
             if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
             {
                 return;
@@ -166,6 +186,19 @@ internal static class Stampede
             await Task.Delay(delay * (0.5 + random.NextDouble()));
             delay = TimeSpan.FromSeconds(Math.Min(4, delay.TotalSeconds * 2));
         }
+    }
+
+    /// <summary>Waits out a 503 or 429 as its Retry-After asks (with jitter) unless past the deadline; true when it waited.</summary>
+    private static async Task<bool> WaitIfBusyAsync(HttpResponseMessage response, DateTime deadline, Random random)
+    {
+        if (response.StatusCode is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests) || DateTime.UtcNow > deadline)
+        {
+            return false;
+        }
+
+        var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+        await Task.Delay(wait * (0.5 + random.NextDouble()));
+        return true;
     }
 
     /// <summary>Adjacent seats in a random row, avoiding seats this run already saw taken.</summary>
