@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -92,5 +93,17 @@ public sealed class MessagingRetention<TContext>(
         }
         while (deleted == BatchSize);
         return total;
+    }
+}
+
+public static class MessagingRetentionRegistration
+{
+    internal static IServiceCollection AddMessagingRetention<TContext>(this IServiceCollection services, string service)
+        where TContext : ServiceDbContext
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MessagingRetention<TContext>>(sp, service));
+        services.AddHostedService(sp => sp.GetRequiredService<MessagingRetention<TContext>>());
+        return services;
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -132,9 +131,6 @@ public static class OutboxRelayRegistration
     {
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxRelay<TContext>>(sp, service));
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TContext>>());
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MessagingRetention<TContext>>(sp, service));
-        services.AddHostedService(sp => sp.GetRequiredService<MessagingRetention<TContext>>());
         return services;
     }
 }

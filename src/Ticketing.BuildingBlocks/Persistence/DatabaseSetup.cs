@@ -14,7 +14,7 @@ public static class DatabaseSetup
     /// <summary>
     /// Registers a service's DbContext on its own database: PostgreSQL when
     /// <c>ConnectionStrings:{service}</c> is set, otherwise a SQLite file in the data folder.
-    /// Also starts the outbox relay for that database.
+    /// Also starts the outbox relay and the messaging retention sweep for that database.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string service)
         where TContext : ServiceDbContext
@@ -27,6 +27,7 @@ public static class DatabaseSetup
             options.AddInterceptors(sp.GetRequiredService<OutboxSignal>());
         });
         builder.Services.AddOutboxRelay<TContext>(service);
+        builder.Services.AddMessagingRetention<TContext>(service);
         return builder;
     }
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ticketing.BuildingBlocks.Web;
 
@@ -24,17 +22,8 @@ public static class CrossSiteRequestProtection
         {
             if (IsCrossSiteBrowserRequest(context.Request))
             {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status403Forbidden,
-                        Title = "Cross-site request refused",
-                        Detail = "State-changing requests from another site need an Authorization header, not the session cookie.",
-                    },
-                });
+                await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "Cross-site request refused",
+                    "State-changing requests from another site need an Authorization header, not the session cookie.");
                 return;
             }
 

@@ -1,10 +1,7 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ticketing.BuildingBlocks.Web;
 
@@ -16,8 +13,8 @@ namespace Ticketing.BuildingBlocks.Web;
 /// </summary>
 public static class DependencyOutage
 {
-    /// <summary>Seconds a client is asked to wait; about how long a database restart takes.</summary>
-    public const int RetryAfterSeconds = 5;
+    /// <summary>How long a client is asked to wait; about how long a database restart takes.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     public static bool IsOutage(Exception exception)
     {
@@ -36,14 +33,6 @@ public static class DependencyOutage
     }
 
     /// <summary>Answers 503 problem details with Retry-After.</summary>
-    public static async Task WriteAsync(HttpContext context, string detail)
-    {
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable", Detail = detail },
-        });
-    }
+    public static Task WriteAsync(HttpContext context, string detail) =>
+        Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail, RetryAfter);
 }

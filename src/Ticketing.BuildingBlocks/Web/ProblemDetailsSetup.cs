@@ -52,7 +52,7 @@ public static class ProblemDetailsSetup
             if (status == 503)
             {
                 logger.LogWarning(exception, "Dependency unavailable; answering 503");
-                context.Response.Headers.RetryAfter = DependencyOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.Response.Headers.RetryAfter = Problems.RetryAfterSeconds(DependencyOutage.RetryAfter);
             }
             else
             {

@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,28 +23,7 @@ public static class RateLimitSetup
             };
         });
 
-    public static async ValueTask WriteTooManyRequestsAsync(HttpContext context, TimeSpan? retryAfter)
-    {
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        if (retryAfter is { } wait)
-        {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds(wait);
-        }
-
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = retryAfter is { } w ? $"Try again in {RetryAfterSeconds(w)} seconds." : "Try again later.",
-            },
-        });
-    }
-
-    /// <summary>Whole seconds, rounded up so a client that waits exactly that long is let through.</summary>
-    public static string RetryAfterSeconds(TimeSpan wait) =>
-        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    public static async ValueTask WriteTooManyRequestsAsync(HttpContext context, TimeSpan? retryAfter) =>
+        await Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
+            retryAfter is { } w ? $"Try again in {Problems.RetryAfterSeconds(w)} seconds." : "Try again later.", retryAfter);
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
@@ -37,12 +36,12 @@ public static class RequestLimits
         {
             if (!await WithinLimitAsync(context, limit.Bytes))
             {
-                await WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large",
+                await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large",
                     $"Request bodies are limited to {limit.Bytes} bytes.");
             }
             else if (!KnownCharset(context.Request))
             {
-                await WriteProblemAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported charset",
+                await Problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported charset",
                     "The Content-Type names a charset this server cannot decode; send UTF-8.");
             }
             else
@@ -115,17 +114,6 @@ public static class RequestLimits
         {
             return false;
         }
-    }
-
-    public static async Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
     }
 
     private sealed record BodyLimit(long Bytes);

@@ -36,7 +36,7 @@ internal static class Credentials
 
     public static ProblemHttpResult TooManyRequests(HttpContext context, TimeSpan retryAfter, string detail)
     {
-        context.Response.Headers.RetryAfter = RateLimitSetup.RetryAfterSeconds(retryAfter);
+        context.Response.Headers.RetryAfter = Problems.RetryAfterSeconds(retryAfter);
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
     }
 
