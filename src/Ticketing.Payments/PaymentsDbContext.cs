@@ -3,6 +3,7 @@ using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.Payments.Domain;
 using Ticketing.Payments.Orders;
 using Ticketing.Payments.Payments;
+using Ticketing.Payments.Providers;
 using Ticketing.Payments.Webhooks;
 
 namespace Ticketing.Payments;
@@ -16,6 +17,8 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
     public DbSet<ProcessedProviderEvent> ProviderEvents => Set<ProcessedProviderEvent>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<SandboxIntent> SandboxIntents => Set<SandboxIntent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -80,5 +83,22 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
             e.Property(r => r.Body).HasColumnName("body");
             e.Property(r => r.CreatedAt).HasColumnName("created_at");
         });
+
+        modelBuilder.Entity<SandboxIntent>(e =>
+        {
+            e.ToTable("sandbox_intents");
+            e.HasKey(i => i.IntentId);
+            e.Property(i => i.IntentId).HasColumnName("intent_id").HasMaxLength(255);
+            e.Property(i => i.PaymentId).HasColumnName("payment_id");
+            e.Property(i => i.AmountMinor).HasColumnName("amount_minor");
+            e.Property(i => i.Currency).HasColumnName("currency").HasMaxLength(3);
+            e.Property(i => i.Outcome).HasColumnName("outcome").HasMaxLength(20);
+            e.Property(i => i.CreatedAt).HasColumnName("created_at");
+            e.HasIndex(i => i.PaymentId).IsUnique().HasDatabaseName("ux_sandbox_intents_payment_id");
+        });
+
+        // The reconciler looks for payments still pending after a while.
+        modelBuilder.Entity<Payment>().HasIndex(p => p.UpdatedAt).HasDatabaseName("ix_payments_pending_updated_at")
+            .HasFilter("status = 'pending'");
     }
 }

@@ -35,6 +35,9 @@ public sealed class PaymentsModule : IServiceModule
                 "Payments:Provider=Stripe needs Payments:Stripe:SecretKey and Payments:Stripe:WebhookSecret.")
             .Validate(o => Uri.TryCreate(o.Stripe.BaseUrl, UriKind.Absolute, out _), "Payments:Stripe:BaseUrl must be an absolute URL.")
             .Validate(o => o.WebhookTolerance > TimeSpan.Zero, "Payments:WebhookTolerance must be positive.")
+            .Validate(o => o.Reconciliation.PendingAge > TimeSpan.Zero && o.Reconciliation.Interval > TimeSpan.Zero
+                    && o.Reconciliation.BatchSize > 0,
+                "Payments:Reconciliation:PendingAge, Interval and BatchSize must be positive.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -45,6 +48,8 @@ public sealed class PaymentsModule : IServiceModule
         services.AddScoped<PaymentRefunds>();
         services.AddScoped<WebhookProcessor>();
         services.AddScoped<IdempotentRequests>();
+        services.AddScoped<PendingPayments>();
+        services.AddHostedService<PaymentReconciler>();
 
         services.AddEventHandler<OrderCreated, ApplyOrderCreated, PaymentsDbContext>(ServiceName);
         services.AddEventHandler<OrderCancelled, ApplyOrderCancelled, PaymentsDbContext>(ServiceName);

@@ -15,6 +15,8 @@ public sealed class PaymentsOptions
 
     public SandboxOptions Sandbox { get; set; } = new();
 
+    public ReconciliationOptions Reconciliation { get; set; } = new();
+
     internal string ActiveProvider => Provider.Trim().ToLowerInvariant();
 }
 
@@ -29,6 +31,22 @@ public sealed class StripeOptions
     public string? PublishableKey { get; set; }
 
     public string BaseUrl { get; set; } = "https://api.stripe.com";
+}
+
+/// <summary>The <c>Payments:Reconciliation</c> section: settling payments whose confirmation never came.</summary>
+public sealed class ReconciliationOptions
+{
+    /// <summary>
+    /// A payment pending this long is looked up at its provider. Longer than any live request
+    /// (the Stripe call times out after 30 s), so a payment still being started is never touched.
+    /// </summary>
+    public TimeSpan PendingAge { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often each Payments instance looks for such payments.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>At most this many payments per look.</summary>
+    public int BatchSize { get; set; } = 100;
 }
 
 public sealed class SandboxOptions

@@ -41,6 +41,9 @@ public sealed class StripeFake : IAsyncDisposable
         var fake = new StripeFake(app);
         app.MapPost("/v1/payment_intents", (HttpContext c) => fake.HandleAsync(c, fake.CreateIntent));
         app.MapPost("/v1/refunds", (HttpContext c) => fake.HandleAsync(c, fake.CreateRefund));
+        // Declared before the {id} route's literal peer so "search" is never taken for an id.
+        app.MapGet("/v1/payment_intents/search", (HttpContext c) => fake.SearchAsync(c));
+        app.MapGet("/v1/payment_intents/{id}", (HttpContext c, string id) => fake.RetrieveAsync(c, id));
         await app.StartAsync();
         fake.Url = app.Urls.First();
         return fake;
@@ -96,6 +99,37 @@ public sealed class StripeFake : IAsyncDisposable
         await WriteAsync(context, status, body);
     }
 
+    /// <summary>Stripe's search query language, only the form the reconciler sends: metadata['key']:'value'.</summary>
+    private async Task SearchAsync(HttpContext context)
+    {
+        Calls.Enqueue(new StripeCall(context.Request.Path + context.Request.QueryString, "", new Dictionary<string, string>()));
+        var match = System.Text.RegularExpressions.Regex.Match(context.Request.Query["query"].ToString(), @"^metadata\['(\w+)'\]:'([^']*)'$");
+        if (!match.Success)
+        {
+            await WriteAsync(context, 400, Error("invalid_request_error", "Unsupported search query.").ToJsonString());
+            return;
+        }
+
+        var found = new JsonArray(_intents.Values
+            .Where(i => i["metadata"]?[match.Groups[1].Value]?.GetValue<string>() == match.Groups[2].Value)
+            .Select(i => (JsonNode)i.DeepClone()).ToArray());
+        await WriteAsync(context, 200, new JsonObject { ["object"] = "search_result", ["data"] = found, ["has_more"] = false }.ToJsonString());
+    }
+
+    private async Task RetrieveAsync(HttpContext context, string id)
+    {
+        Calls.Enqueue(new StripeCall(context.Request.Path, "", new Dictionary<string, string>()));
+        if (_intents.TryGetValue(id, out var intent))
+        {
+            await WriteAsync(context, 200, intent.ToJsonString());
+            return;
+        }
+
+        var missing = Error("invalid_request_error", $"No such payment_intent: '{id}'");
+        missing["error"]!["code"] = "resource_missing";
+        await WriteAsync(context, 404, missing.ToJsonString());
+    }
+
     private (int, JsonObject) CreateIntent(IFormCollection form)
     {
         var method = form["payment_method"].ToString();
@@ -126,6 +160,7 @@ public sealed class StripeFake : IAsyncDisposable
         if (confirm && method == "pm_card_chargeDeclined")
         {
             intent["status"] = "requires_payment_method";
+            intent["last_payment_error"] = new JsonObject { ["type"] = "card_error", ["code"] = "card_declined", ["decline_code"] = "generic_decline" };
             var declined = Error("card_error", "Your card was declined.");
             declined["error"]!["code"] = "card_declined";
             declined["error"]!["decline_code"] = "generic_decline";

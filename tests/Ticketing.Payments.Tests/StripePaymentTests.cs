@@ -226,6 +226,37 @@ public sealed class StripePaymentTests
         Assert.Equal(HttpStatusCode.BadGateway, second.StatusCode);
     }
 
+    [Theory]
+    [InlineData("amount-as-string")]
+    [InlineData("negative-amount")]
+    [InlineData("unpaired-surrogate-in-id")]
+    [InlineData("unpaired-surrogate-in-intent-id")]
+    public async Task Webhook_signedButMalformedShape_returns400AndChangesNothing(string shape)
+    {
+        await using var stripe = await StripeFake.StartAsync();
+        await using var platform = new TestPlatform().WithStripe(stripe);
+        var (payment, intentId, _, _) = await PayWithStripeAsync(platform);
+        var genuine = stripe.Event("payment_intent.succeeded", intentId, eventId: "evt_malformed");
+        var payload = shape switch
+        {
+            "amount-as-string" => genuine.Replace("\"amount\":4500", "\"amount\":\"4500\""),
+            "negative-amount" => genuine.Replace("\"amount\":4500", "\"amount\":-4500"),
+            "unpaired-surrogate-in-id" => genuine.Replace("\"evt_malformed\"", "\"evt_\\ud800\""),
+            _ => genuine.Replace($"\"{intentId}\"", "\"pi_\\udc00\""),
+        };
+        Assert.NotEqual(genuine, payload);
+        using var webhook = platform.CreateClient();
+
+        var response = await webhook.SendWebhookAsync(payload, StripeFake.Sign(payload, DateTimeOffset.UtcNow));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var after = await platform.PaymentAsync(payment.Id);
+        Assert.Equal((PaymentStatuses.Pending, 1), (after.Status, after.Version));
+        Assert.Empty(stripe.Refunds);
+        Assert.Empty(await platform.OutboxAsync<PaymentSucceeded>());
+    }
+
     private static async Task<(PaymentResponse Payment, string IntentId, OrderCreated Order, TestUser Buyer)> PayWithStripeAsync(TestPlatform platform)
     {
         var buyer = await platform.SignUpAsync();

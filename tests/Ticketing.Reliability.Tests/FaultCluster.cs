@@ -132,6 +132,10 @@ public sealed class FaultCluster : IAsyncLifetime
             ["TICKETING_CLUSTER_RABBIT_PORT"] = Invariant(RabbitPort),
             ["TICKETING_CLUSTER_REPLICAS"] = "",
             ["Ordering__HoldDuration"] = HoldDuration.ToString(),
+            // A payment orphaned by kill -9 is settled within seconds, inside the audit's patience
+            // (the sandbox answers at once, so 10 s is far above any live request).
+            ["Payments__Reconciliation__PendingAge"] = "00:00:10",
+            ["Payments__Reconciliation__Interval"] = "00:00:02",
             ["Identity__RateLimit__Enabled"] = "false",
             ["Identity__PasswordIterations"] = "10000",
         };

@@ -16,6 +16,32 @@ internal interface IPaymentProvider
 
     /// <summary>Refunds the whole payment; safe to repeat (the provider sees one idempotent refund per payment).</summary>
     Task<string> RefundAsync(ProviderRefundRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the provider knows of <paramref name="payment"/>, found by its provider id or, when
+    /// the process died before storing that id, by our payment id. Used by the reconciler.
+    /// </summary>
+    Task<ProviderPaymentStatus> LookUpAsync(ProviderLookupRequest payment, CancellationToken cancellationToken);
+}
+
+internal sealed record ProviderLookupRequest(Guid PaymentId, string? ProviderPaymentId);
+
+internal enum ProviderPaymentState
+{
+    /// <summary>The provider never saw this payment: the process died before asking it.</summary>
+    NotFound,
+
+    /// <summary>Still open at the provider (the buyer is confirming, 3-D Secure, processing).</summary>
+    Processing,
+    Succeeded,
+    Failed,
+}
+
+/// <summary>A provider's view of one payment; amount and currency as the provider recorded them.</summary>
+internal sealed record ProviderPaymentStatus(
+    ProviderPaymentState State, string? ProviderPaymentId = null, long AmountMinor = 0, string Currency = "", string? DeclineCode = null)
+{
+    public static ProviderPaymentStatus NotFound { get; } = new(ProviderPaymentState.NotFound);
 }
 
 internal sealed record ProviderPaymentRequest(

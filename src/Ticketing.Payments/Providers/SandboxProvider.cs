@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ticketing.Payments.Providers;
 
@@ -7,7 +8,7 @@ namespace Ticketing.Payments.Providers;
 /// outcome synchronously; it queues a confirmation (an outbox row saved with the payment) that
 /// <see cref="SandboxConfirmations"/> turns into a signed Stripe-style event for the webhook code.
 /// </summary>
-internal sealed class SandboxProvider(PaymentsDbContext db) : IPaymentProvider
+internal sealed class SandboxProvider(PaymentsDbContext db, TimeProvider time) : IPaymentProvider
 {
     private static readonly Dictionary<string, bool> TestCards = new(StringComparer.Ordinal)
     {
@@ -32,11 +33,26 @@ internal sealed class SandboxProvider(PaymentsDbContext db) : IPaymentProvider
         }
 
         var intentId = $"pi_sandbox_{request.PaymentId:N}";
-        // Saved by the caller in the same SaveChanges as the payment: a crash loses neither.
-        db.Publish(new SandboxConfirmation(
-            intentId, request.PaymentId, request.OrderId, request.AmountMinor, request.Currency,
-            succeeds ? SandboxConfirmation.Succeeded : SandboxConfirmation.Declined));
+        var outcome = succeeds ? SandboxConfirmation.Succeeded : SandboxConfirmation.Declined;
+        // Saved by the caller in the same SaveChanges as the provider id: a crash loses none of the three.
+        db.SandboxIntents.Add(new SandboxIntent
+        {
+            IntentId = intentId, PaymentId = request.PaymentId, AmountMinor = request.AmountMinor, Currency = request.Currency,
+            Outcome = outcome, CreatedAt = time.GetUtcNow().UtcDateTime,
+        });
+        db.Publish(new SandboxConfirmation(intentId, request.PaymentId, request.OrderId, request.AmountMinor, request.Currency, outcome));
         return Task.FromResult(new ProviderPayment(intentId, null));
+    }
+
+    public async Task<ProviderPaymentStatus> LookUpAsync(ProviderLookupRequest payment, CancellationToken cancellationToken)
+    {
+        var intent = await db.SandboxIntents.AsNoTracking().FirstOrDefaultAsync(i => i.PaymentId == payment.PaymentId, cancellationToken);
+        return intent is null
+            ? ProviderPaymentStatus.NotFound
+            : new ProviderPaymentStatus(
+                intent.Outcome == SandboxConfirmation.Succeeded ? ProviderPaymentState.Succeeded : ProviderPaymentState.Failed,
+                intent.IntentId, intent.AmountMinor, intent.Currency,
+                intent.Outcome == SandboxConfirmation.Succeeded ? null : "generic_decline");
     }
 
     public Task<string> RefundAsync(ProviderRefundRequest request, CancellationToken cancellationToken) =>

@@ -93,16 +93,72 @@ internal sealed class StripeProvider(HttpClient http, IOptions<PaymentsOptions> 
         }
     }
 
-    private async Task<(HttpStatusCode Status, JsonDocument Json)> PostAsync(
+    public async Task<ProviderPaymentStatus> LookUpAsync(ProviderLookupRequest payment, CancellationToken cancellationToken)
+    {
+        // Without a stored id the process died between Stripe's answer and our commit: the intent
+        // carries our payment id in its metadata, and search finds it (indexed within a minute,
+        // well inside the reconciler's pending age).
+        var path = payment.ProviderPaymentId is { } id
+            ? $"/v1/payment_intents/{Uri.EscapeDataString(id)}"
+            : $"/v1/payment_intents/search?query={Uri.EscapeDataString($"metadata['payment_id']:'{payment.PaymentId}'")}";
+        var (status, json) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, Url(path)), cancellationToken);
+        using (json)
+        {
+            var root = json.RootElement;
+            if (status == HttpStatusCode.NotFound)
+            {
+                return ProviderPaymentStatus.NotFound;
+            }
+
+            if (status != HttpStatusCode.OK)
+            {
+                throw new PaymentProviderException($"Stripe answered {(int)status} to looking up payment {payment.PaymentId}.");
+            }
+
+            if (Text(root, "object") == "search_result")
+            {
+                var found = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array && data.GetArrayLength() > 0;
+                return found ? ToStatus(data[0]) : ProviderPaymentStatus.NotFound;
+            }
+
+            return ToStatus(root);
+        }
+    }
+
+    /// <summary>https://docs.stripe.com/payments/paymentintents/lifecycle</summary>
+    private static ProviderPaymentStatus ToStatus(JsonElement intent)
+    {
+        var decline = intent.TryGetProperty("last_payment_error", out var error) && error.ValueKind == JsonValueKind.Object
+            ? Text(error, "decline_code") ?? Text(error, "code") ?? "card_declined"
+            : null;
+        var state = Text(intent, "status") switch
+        {
+            "succeeded" => ProviderPaymentState.Succeeded,
+            "canceled" => ProviderPaymentState.Failed,
+            // Declined and waiting for another card: failed for us; a later success still applies.
+            "requires_payment_method" when decline is not null => ProviderPaymentState.Failed,
+            _ => ProviderPaymentState.Processing,
+        };
+        var amount = intent.TryGetProperty("amount", out var a) && a.ValueKind == JsonValueKind.Number && a.TryGetInt64(out var minor) ? minor : 0;
+        return new ProviderPaymentStatus(state, Text(intent, "id"), amount, Text(intent, "currency") ?? "",
+            state == ProviderPaymentState.Failed ? decline ?? "canceled" : null);
+    }
+
+    private Uri Url(string path) => new(new Uri(options.Value.Stripe.BaseUrl), path);
+
+    private Task<(HttpStatusCode Status, JsonDocument Json)> PostAsync(
         string path, List<KeyValuePair<string, string>> form, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var stripe = options.Value.Stripe;
-        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(stripe.BaseUrl), path))
-        {
-            Content = new FormUrlEncodedContent(form),
-        };
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", stripe.SecretKey);
+        var message = new HttpRequestMessage(HttpMethod.Post, Url(path)) { Content = new FormUrlEncodedContent(form) };
         message.Headers.Add("Idempotency-Key", idempotencyKey);
+        return SendAsync(message, cancellationToken);
+    }
+
+    private async Task<(HttpStatusCode Status, JsonDocument Json)> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        using var _ = message;
+        var path = message.RequestUri!.AbsolutePath;
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.Stripe.SecretKey);
         try
         {
             using var response = await http.SendAsync(message, cancellationToken);

@@ -29,8 +29,10 @@ internal sealed record StripeEvent(string Id, string Type, StripePaymentIntent? 
                     : null;
             return new StripeEvent(id, type, intent);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: text that is valid JSON but not valid UTF-16 (an unpaired
+            // surrogate escape such as "\ud800"), which GetString refuses.
             return null;
         }
     }
@@ -51,12 +53,18 @@ internal sealed record StripeEvent(string Id, string Type, StripePaymentIntent? 
 
         return new StripePaymentIntent(
             id,
-            obj.TryGetProperty("amount", out var amount) && amount.TryGetInt64(out var minor) ? minor : 0,
+            Amount(obj),
             Text(obj, "currency") ?? "",
             Text(obj, "status") ?? "",
             metadata.ValueKind == JsonValueKind.Object && Guid.TryParse(Text(metadata, "payment_id"), out var paymentId) ? paymentId : null,
             decline);
     }
+
+    /// <summary>Stripe sends amounts as integers of minor units; any other shape is not a Stripe event.</summary>
+    private static long Amount(JsonElement intent) =>
+        !intent.TryGetProperty("amount", out var amount) ? 0
+        : amount.ValueKind == JsonValueKind.Number && amount.TryGetInt64(out var minor) && minor >= 0 ? minor
+        : throw new JsonException("The PaymentIntent's amount is not an integer of minor units.");
 
     private static string? Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

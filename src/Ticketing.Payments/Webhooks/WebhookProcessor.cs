@@ -38,6 +38,8 @@ internal sealed class WebhookProcessor(
 
         if (StripeEvent.Parse(payload) is not { } stripeEvent)
         {
+            // Correctly signed yet malformed: a provider API change or a leaked secret; worth a look.
+            logger.LogWarning("A signed {Provider} webhook is not a well-formed event ({Length} bytes); rejected", provider, payload.Length);
             return new WebhookResult(WebhookOutcome.Rejected, "The payload is not a Stripe event.");
         }
 
@@ -57,7 +59,7 @@ internal sealed class WebhookProcessor(
             : stripeEvent.Type switch
             {
                 StripeEvent.Succeeded => await SucceededAsync(payment, stripeEvent.Intent, cancellationToken),
-                StripeEvent.PaymentFailed => Failed(payment, stripeEvent.Intent),
+                StripeEvent.PaymentFailed => Failed(payment, stripeEvent.Intent.DeclineCode),
                 _ => WebhookOutcome.Ignored,
             };
 
@@ -89,7 +91,11 @@ internal sealed class WebhookProcessor(
         return new WebhookResult(outcome);
     }
 
-    private async Task<WebhookOutcome> SucceededAsync(Payment payment, StripePaymentIntent intent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Money was taken for <paramref name="payment"/> (tracked; the caller saves): completes its
+    /// order, or refunds when the order cannot take it. Shared by webhooks and the reconciler.
+    /// </summary>
+    public async Task<WebhookOutcome> SucceededAsync(Payment payment, StripePaymentIntent intent, CancellationToken cancellationToken)
     {
         if (payment.Status is PaymentStatuses.Succeeded or PaymentStatuses.Refunded)
         {
@@ -122,6 +128,12 @@ internal sealed class WebhookProcessor(
         }
 
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderId == payment.OrderId, cancellationToken);
+        if (order?.PaidPaymentId == payment.Id)
+        {
+            // This very payment completed the order already (a webhook and the reconciler raced).
+            return WebhookOutcome.Duplicate;
+        }
+
         var reason = order?.Status == OrderStatuses.Cancelled ? RefundReasons.OrderCancelled : RefundReasons.OrderAlreadyPaid;
         logger.LogWarning("Payment {PaymentId} succeeded for order {OrderId} that is {Status}; refunding it",
             payment.Id, payment.OrderId, order?.Status ?? "unknown");
@@ -129,10 +141,11 @@ internal sealed class WebhookProcessor(
         return WebhookOutcome.Processed;
     }
 
-    private WebhookOutcome Failed(Payment payment, StripePaymentIntent intent)
+    /// <summary>Declined; the caller saves.</summary>
+    public WebhookOutcome Failed(Payment payment, string? declineCode)
     {
         // The order stays created: the buyer may try again until it expires.
-        return payment.Fail(intent.DeclineCode ?? "payment_failed", time.GetUtcNow().UtcDateTime)
+        return payment.Fail(declineCode ?? "payment_failed", time.GetUtcNow().UtcDateTime)
             ? WebhookOutcome.Processed
             : WebhookOutcome.Duplicate;
     }
