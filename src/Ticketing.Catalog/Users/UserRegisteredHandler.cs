@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Ticketing.BuildingBlocks.Auth;
 using Ticketing.BuildingBlocks.Messaging;
 using Ticketing.Catalog.Domain;
 using Ticketing.Contracts;
@@ -24,8 +25,8 @@ internal sealed class UserRegisteredHandler(CatalogDbContext db) : IIntegrationE
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Identity's normalisation, so lookups by a typed address match however it was capitalised.</summary>
-    public static string Normalise(string email) => email.Trim().ToLowerInvariant();
+    /// <summary>Identity's normalisation, so lookups by a typed address match however it was spelt.</summary>
+    public static string Normalise(string email) => EmailNormalisation.Normalise(email);
 }
 
 internal static class UserDirectory
