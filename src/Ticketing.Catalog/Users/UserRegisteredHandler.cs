@@ -6,8 +6,8 @@ using Ticketing.Contracts;
 
 namespace Ticketing.Catalog.Users;
 
-/// <summary>Keeps the user directory that transfers and staff invitations look e-mail addresses up in.</summary>
-internal sealed class UserRegisteredHandler(CatalogDbContext db) : IIntegrationEventHandler<UserRegistered>
+/// <summary>Keeps the user directory that transfers and staff invitations look e-mail addresses up in, and turns pending invitations into staff.</summary>
+internal sealed class UserRegisteredHandler(CatalogDbContext db, TimeProvider clock) : IIntegrationEventHandler<UserRegistered>
 {
     public async Task HandleAsync(UserRegistered integrationEvent, CancellationToken cancellationToken)
     {
@@ -22,6 +22,7 @@ internal sealed class UserRegisteredHandler(CatalogDbContext db) : IIntegrationE
             entry.Email = email;
         }
 
+        await StaffInvitations.AcceptAsync(db, integrationEvent.UserId, email, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -37,6 +38,4 @@ internal static class UserDirectory
         return db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalised, ct);
     }
 
-    public static string NotFoundDetail(string email) =>
-        $"no registered user with the e-mail {email.Trim()} (they must sign up first)";
 }
