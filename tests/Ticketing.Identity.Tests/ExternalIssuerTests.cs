@@ -90,6 +90,45 @@ public sealed class ExternalIssuerTests
         Assert.Equal(0, await platform.WithScopeAsync<IdentityDbContext, int>(db => db.ExternalUsers.CountAsync(u => u.Email == email)));
     }
 
+    /// <summary>
+    /// Organizer, buyer and friend exist only at the external issuer (two Auth0-style subjects, one
+    /// Keycloak-style GUID): the first request of each makes them known, so the buyer is e-mailed
+    /// the tickets and can transfer a pass to the friend by address.
+    /// </summary>
+    [Fact]
+    public async Task BuyEmailAndTransfer_usersOnlyAtExternalIssuer_work()
+    {
+        await using var issuer = await TestIssuer.StartAsync();
+        await using var platform = new TestPlatform().With("Auth:Authority", issuer.Origin);
+        var (buyerEmail, friendEmail) = ($"buyer-{Guid.NewGuid():N}@example.test", $"friend-{Guid.NewGuid():N}@example.test");
+        using var organizer = Client(platform, issuer.Token($"auth0|org-{Guid.NewGuid():N}", $"org-{Guid.NewGuid():N}@example.test", "Olga"));
+        using var buyer = Client(platform, issuer.Token($"auth0|{Guid.NewGuid():N}", buyerEmail, "Bea", emailVerified: true));
+        using var friend = Client(platform, issuer.Token(Guid.NewGuid().ToString(), friendEmail, "Fred"));
+        (await friend.GetAsync("/api/passes")).EnsureSuccessStatusCode();
+
+        var (_, tickets) = await PlatformApi.PublishSeatedEventAsync(organizer, seats: 2);
+        var order = await PlatformApi.OrderWhenReplicatedAsync(buyer, tickets.Take(1));
+        await PlatformApi.PayWhenReplicatedAsync(buyer, order.GetProperty("id").GetGuid());
+        await PlatformApi.PassCodesWhenIssuedAsync(buyer, expected: 1);
+        var passId = (await buyer.GetFromJsonAsync<JsonElement>("/api/passes"))[0].GetProperty("id").GetGuid();
+        var transferred = await Eventually.TrueAsync(async () =>
+        {
+            // Accepted either way; it moves once Catalog has learnt the friend from UserRegistered.
+            await buyer.PostAsJsonAsync($"/api/passes/{passId}/transfer", new { email = friendEmail });
+            return (await friend.GetFromJsonAsync<JsonElement>("/api/passes")).GetArrayLength() == 1;
+        }, TimeSpan.FromSeconds(30));
+
+        Assert.True(transferred, "the pass never reached the friend");
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(MailTo(platform, buyerEmail) && MailTo(platform, friendEmail)), TimeSpan.FromSeconds(60)),
+            "the buyer's tickets or the friend's transferred pass were never e-mailed");
+    }
+
+    private static bool MailTo(TestPlatform platform, string email)
+    {
+        var folder = Path.Combine(platform.DataDirectory, "mail");
+        return Directory.Exists(folder) && Directory.GetFiles(folder, "*.eml").Any(f => File.ReadAllText(f).Contains(email, StringComparison.OrdinalIgnoreCase));
+    }
+
     internal static HttpClient Client(TestPlatform platform, string token) =>
         platform.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false }).WithBearer(token);
 }
