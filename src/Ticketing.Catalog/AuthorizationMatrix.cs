@@ -22,7 +22,7 @@ internal static class AuthorizationMatrix
         new("POST", "/api/events/{id:guid}/publish", 401, 403, 403, 200, 403, 403),
         new("POST", "/api/events/{id:guid}/cancel", 401, 403, 403, 200, 403, 403),
         new("POST", "/api/events/{id:guid}/tickets", 401, 403, 403, 201, 403, 403),
-        new("POST", "/api/events/{id:guid}/staff", 401, 403, 403, 201, 403, 403),
+        new("POST", "/api/events/{id:guid}/staff", 401, 403, 403, 202, 403, 403),
         new("GET", "/api/events/{id:guid}/staff", 401, 403, 403, 200, 403, 403),
         new("DELETE", "/api/events/{id:guid}/staff/{userId:guid}", 401, 403, 403, 204, 403, 403),
         new("GET", "/api/events/{id:guid}/checkins/summary", 401, 403, 403, 200, 200, 403),
@@ -32,7 +32,7 @@ internal static class AuthorizationMatrix
         new("GET", "/api/passes/{id:guid}", 401, 404, 200, 404, 404, 404),
         new("GET", "/api/passes/{id:guid}/qr.png", 401, 404, 200, 404, 404, 404),
         new("GET", "/api/passes/{id:guid}/qr.svg", 401, 404, 200, 404, 404, 404),
-        new("POST", "/api/passes/{id:guid}/transfer", 401, 404, 200, 404, 404, 404),
+        new("POST", "/api/passes/{id:guid}/transfer", 401, 404, 202, 404, 404, 404),
         new("POST", "/api/checkins", 401, 403, 403, 200, 200, 403),
     ];
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.Catalog.Domain;
+using Ticketing.Catalog.Users;
 
 namespace Ticketing.Catalog;
 
@@ -17,6 +18,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     internal DbSet<StaffMember> Staff => Set<StaffMember>();
 
     internal DbSet<UserEntry> Users => Set<UserEntry>();
+
+    internal DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -123,6 +126,16 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             e.Property(u => u.Id).HasColumnName("id").ValueGeneratedNever();
             e.Property(u => u.Email).HasColumnName("email").HasMaxLength(UserEntry.EmailMaxLength);
             e.HasIndex(u => u.Email).IsUnique().HasDatabaseName("ux_user_directory_email");
+        });
+
+        modelBuilder.Entity<StaffInvitation>(e =>
+        {
+            e.ToTable("staff_invitations");
+            e.HasKey(i => new { i.EventId, i.Email });
+            e.Property(i => i.EventId).HasColumnName("event_id");
+            e.Property(i => i.Email).HasColumnName("email").HasMaxLength(UserEntry.EmailMaxLength);
+            e.Property(i => i.InvitedAt).HasColumnName("invited_at");
+            e.HasIndex(i => i.Email).HasDatabaseName("ix_staff_invitations_email");
         });
     }
 }

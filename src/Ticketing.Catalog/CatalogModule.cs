@@ -33,6 +33,7 @@ public sealed class CatalogModule : IServiceModule
         builder.AddServiceDatabase<CatalogDbContext>(ServiceName);
         builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<EmailLookupLimiter>();
         builder.Services.AddEventHandler<OrderCreated, OrderCreatedHandler, CatalogDbContext>(ServiceName);
         builder.Services.AddEventHandler<OrderCancelled, OrderCancelledHandler, CatalogDbContext>(ServiceName);
         builder.Services.AddEventHandler<OrderCompleted, OrderCompletedHandler, CatalogDbContext>(ServiceName);

@@ -10,4 +10,6 @@ public sealed class CatalogOptions
 
     /// <summary>Most tickets one generate call may create; bigger venues are generated section by section.</summary>
     public int MaxTicketsPerCall { get; set; } = 20_000;
+
+    public Users.EmailLookupOptions EmailLookups { get; set; } = new();
 }

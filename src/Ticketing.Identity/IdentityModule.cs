@@ -11,6 +11,7 @@ using Ticketing.BuildingBlocks.Auth;
 using Ticketing.BuildingBlocks.Hosting;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.BuildingBlocks.Persistence;
+using Ticketing.Identity.External;
 using Ticketing.Identity.Keys;
 using Ticketing.Identity.RateLimiting;
 using Ticketing.Identity.Tokens;
@@ -44,7 +45,11 @@ public sealed class IdentityModule : IServiceModule
         services.AddHostedService(sp => new KeyStoreWarmUp(sp.GetRequiredService<SigningKeyStore>()));
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<SessionCookie>();
-        if (!AuthOptions.From(builder.Configuration).UsesExternalIssuer)
+        if (AuthOptions.From(builder.Configuration).UsesExternalIssuer)
+        {
+            services.AddSingleton<IExternalUserRegistration, ExternalUserRegistration>();
+        }
+        else
         {
             // Validation in this process reads the key store directly: no HTTP call to itself.
             services.AddSingleton<ITokenValidationKeys>(sp => sp.GetRequiredService<SigningKeyStore>());

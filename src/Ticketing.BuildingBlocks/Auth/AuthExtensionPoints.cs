@@ -17,3 +17,13 @@ public interface ISessionRenewal
 {
     void RenewIfDue(HttpContext context, SecurityToken token);
 }
+
+/// <summary>
+/// Makes a user of an external issuer known to the platform the first time one of their tokens is
+/// seen (the built-in sign-up does that for built-in accounts). Registered by the identity module
+/// when it runs in the process and <c>Auth:Authority</c> is set.
+/// </summary>
+public interface IExternalUserRegistration
+{
+    Task RecordAsync(System.Security.Claims.ClaimsPrincipal principal, CancellationToken cancellationToken);
+}

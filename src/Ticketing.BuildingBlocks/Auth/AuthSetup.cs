@@ -91,15 +91,26 @@ public static class AuthSetup
 
                 return Task.CompletedTask;
             },
-            OnTokenValidated = context =>
+            OnTokenValidated = async context =>
             {
+                // Every endpoint needs to know who is calling; a token without a subject (a bare
+                // client-credentials token) is no sign-in here, so 401 rather than a 500 further in.
+                if (context.Principal?.GetUserId() is null)
+                {
+                    context.Fail("The token has no subject.");
+                    return;
+                }
+
                 if (context.HttpContext.Items.ContainsKey(FromCookie)
                     && context.HttpContext.RequestServices.GetService<ISessionRenewal>() is { } renewal)
                 {
                     renewal.RenewIfDue(context.HttpContext, context.SecurityToken);
                 }
 
-                return Task.CompletedTask;
+                if (context.HttpContext.RequestServices.GetService<IExternalUserRegistration>() is { } registration)
+                {
+                    await registration.RecordAsync(context.Principal, context.HttpContext.RequestAborted);
+                }
             },
             // A token cannot be checked while the issuer's keys are out of reach (Identity restarting
             // before this process ever fetched them): that is an outage to retry, not a bad token.

@@ -15,6 +15,9 @@ internal sealed record StaffRequest(string? Email);
 
 internal sealed record StaffResponse(Guid UserId, string? Email, DateTime AddedAt);
 
+/// <summary>The one answer to an invitation, whether or not the address has an account yet.</summary>
+internal sealed record StaffInvitationResponse(Guid EventId, string Email, string Status);
+
 /// <summary>Gate staff of one event: they may check passes of that event in, and nothing else.</summary>
 internal static class EventStaff
 {
@@ -25,9 +28,14 @@ internal static class EventStaff
         events.MapDelete("/{id:guid}/staff/{userId:guid}", RemoveAsync).RequireAuthorization().WithName("RemoveEventStaff");
     }
 
-    /// <summary>Idempotent: adding someone who already is staff answers 200 with the existing entry.</summary>
-    private static async Task<Results<Created<StaffResponse>, Ok<StaffResponse>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        Guid id, StaffRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Answers 202 with the same body whether or not the address has an account, so the endpoint is
+    /// no directory probe: a registered user is staff at once (idempotently), any other address when
+    /// it registers. Each call spends one of the caller's e-mail look-ups.
+    /// </summary>
+    private static async Task<Results<Accepted<StaffInvitationResponse>, ValidationProblem, ProblemHttpResult>> AddAsync(
+        Guid id, StaffRequest request, ClaimsPrincipal user, HttpContext context, CatalogDbContext db, EmailLookupLimiter limiter,
+        TimeProvider clock, CancellationToken ct)
     {
         var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
         if (show is null)
@@ -43,10 +51,18 @@ internal static class EventStaff
             return validation.ToProblem();
         }
 
-        var member = await UserDirectory.FindByEmailAsync(db, request.Email!, ct);
+        if (limiter.TryAcquire(context, show.OrganizerId) is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        var email = UserRegisteredHandler.Normalise(request.Email!);
+        var accepted = TypedResults.Accepted($"/api/events/{id}/staff", new StaffInvitationResponse(id, email, "invited"));
+        var member = await UserDirectory.FindByEmailAsync(db, email, ct);
         if (member is null)
         {
-            return Problems.NotFound(UserDirectory.NotFoundDetail(request.Email!));
+            await InviteAsync(db, id, email, clock.GetUtcNow().UtcDateTime, ct);
+            return accepted;
         }
 
         if (member.Id == show.OrganizerId)
@@ -54,26 +70,33 @@ internal static class EventStaff
             return Problems.BadRequest("the organizer can already check passes in");
         }
 
-        var existing = await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.EventId == id && s.UserId == member.Id, ct);
-        if (existing is not null)
+        if (!await db.Staff.AnyAsync(s => s.EventId == id && s.UserId == member.Id, ct))
         {
-            return TypedResults.Ok(new StaffResponse(member.Id, member.Email, existing.AddedAt));
+            db.Staff.Add(new StaffMember { EventId = id, UserId = member.Id, AddedAt = clock.GetUtcNow().UtcDateTime });
+            await SaveIgnoringDuplicateAsync(db, ct);
         }
 
-        var added = new StaffMember { EventId = id, UserId = member.Id, AddedAt = clock.GetUtcNow().UtcDateTime };
-        db.Staff.Add(added);
+        return accepted;
+    }
+
+    private static async Task InviteAsync(CatalogDbContext db, Guid eventId, string email, DateTime now, CancellationToken ct)
+    {
+        // Inviting again restarts the invitation's lifetime.
+        await db.StaffInvitations.Where(i => i.EventId == eventId && i.Email == email).ExecuteDeleteAsync(ct);
+        db.StaffInvitations.Add(new StaffInvitation { EventId = eventId, Email = email, InvitedAt = now });
+        await SaveIgnoringDuplicateAsync(db, ct);
+    }
+
+    private static async Task SaveIgnoringDuplicateAsync(CatalogDbContext db, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            // The same person was added by a concurrent request: the outcome the caller wanted.
-            var winner = await db.Staff.AsNoTracking().SingleAsync(s => s.EventId == id && s.UserId == member.Id, ct);
-            return TypedResults.Ok(new StaffResponse(member.Id, member.Email, winner.AddedAt));
+            // A concurrent request recorded the same person: the outcome the caller wanted.
         }
-
-        return TypedResults.Created($"/api/events/{id}/staff/{member.Id}", new StaffResponse(member.Id, member.Email, added.AddedAt));
     }
 
     private static async Task<Results<Ok<List<StaffResponse>>, ProblemHttpResult>> ListAsync(

@@ -14,18 +14,24 @@ namespace Ticketing.Catalog.Passes;
 
 internal sealed record TransferRequest(string? Email);
 
+/// <summary>The one answer to a transfer, whether or not the address has an account.</summary>
+internal sealed record TransferResponse(Guid PassId, string Status);
+
 internal static class TransferPass
 {
     public static void MapTransferPass(this IEndpointRouteBuilder passes) =>
         passes.MapPost("/{id:guid}/transfer", HandleAsync).RequireAuthorization().WithName("TransferPass");
 
     /// <summary>
-    /// Re-issues the pass to another registered user under the next serial. A check-in bumps the
-    /// pass's version too, so a scan and a transfer racing on one pass cannot both succeed: the
-    /// loser gets 409 (transfer) or 410 (the scan of the old code).
+    /// Re-issues the pass to another registered user under the next serial. The answer is 202 with
+    /// the same body whether or not the address has an account (no directory probe): to an unknown
+    /// address nothing moves and the pass stays with its holder. A check-in bumps the pass's version
+    /// too, so a scan and a transfer racing on one pass cannot both succeed: the loser gets 409
+    /// (transfer) or 410 (the scan of the old code).
     /// </summary>
-    private static async Task<Results<Ok<PassResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid id, TransferRequest request, ClaimsPrincipal user, CatalogDbContext db, PassSigner signer, CancellationToken ct)
+    private static async Task<Results<Accepted<TransferResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id, TransferRequest request, ClaimsPrincipal user, HttpContext context, CatalogDbContext db, PassSigner signer,
+        EmailLookupLimiter limiter, CancellationToken ct)
     {
         var validation = new Validation();
         validation.Require(!string.IsNullOrWhiteSpace(request.Email) && request.Email.Length <= UserEntry.EmailMaxLength,
@@ -41,10 +47,23 @@ internal static class TransferPass
             return HeldPass.NotFound(id);
         }
 
+        if (limiter.TryAcquire(context, pass.HolderId) is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        // The pass's own state is judged before the recipient, so refusals never depend on the address.
+        var checkedIn = await db.CheckIns.AnyAsync(c => c.PassId == id, ct);
+        if (pass.TransferRefusal(checkedIn) is { } refusal)
+        {
+            return Problems.Conflict(refusal);
+        }
+
+        var accepted = TypedResults.Accepted("/api/passes", new TransferResponse(id, "accepted"));
         var recipient = await UserDirectory.FindByEmailAsync(db, request.Email!, ct);
         if (recipient is null)
         {
-            return Problems.NotFound(UserDirectory.NotFoundDetail(request.Email!));
+            return accepted;
         }
 
         if (recipient.Id == pass.HolderId)
@@ -53,12 +72,7 @@ internal static class TransferPass
         }
 
         var from = pass.HolderId;
-        var checkedIn = await db.CheckIns.AnyAsync(c => c.PassId == id, ct);
-        if (pass.TransferTo(recipient.Id, checkedIn, signer) is { } refusal)
-        {
-            return Problems.Conflict(refusal);
-        }
-
+        pass.TransferTo(recipient.Id, checkedIn, signer);
         var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == pass.TicketId, ct);
         db.Publish(new PassTransferred(from, recipient.Id, pass.Serial,
             new IssuedPass(pass.Id, ticket.Id, pass.EventId, ticket.Title, ticket.Seat, ticket.Tier, pass.Code)));
@@ -71,6 +85,6 @@ internal static class TransferPass
             return Problems.Conflict("the pass was scanned or transferred at the same time; reload it and try again");
         }
 
-        return TypedResults.Ok((await PassViews.ForAsync(db, [pass], ct))[0]);
+        return accepted;
     }
 }

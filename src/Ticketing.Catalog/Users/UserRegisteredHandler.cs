@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Ticketing.BuildingBlocks.Auth;
 using Ticketing.BuildingBlocks.Messaging;
 using Ticketing.Catalog.Domain;
 using Ticketing.Contracts;
 
 namespace Ticketing.Catalog.Users;
 
-/// <summary>Keeps the user directory that transfers and staff invitations look e-mail addresses up in.</summary>
-internal sealed class UserRegisteredHandler(CatalogDbContext db) : IIntegrationEventHandler<UserRegistered>
+/// <summary>Keeps the user directory that transfers and staff invitations look e-mail addresses up in, and turns pending invitations into staff.</summary>
+internal sealed class UserRegisteredHandler(CatalogDbContext db, TimeProvider clock) : IIntegrationEventHandler<UserRegistered>
 {
     public async Task HandleAsync(UserRegistered integrationEvent, CancellationToken cancellationToken)
     {
@@ -21,11 +22,12 @@ internal sealed class UserRegisteredHandler(CatalogDbContext db) : IIntegrationE
             entry.Email = email;
         }
 
+        await StaffInvitations.AcceptAsync(db, integrationEvent.UserId, email, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Identity's normalisation, so lookups by a typed address match however it was capitalised.</summary>
-    public static string Normalise(string email) => email.Trim().ToLowerInvariant();
+    /// <summary>Identity's normalisation, so lookups by a typed address match however it was spelt.</summary>
+    public static string Normalise(string email) => EmailNormalisation.Normalise(email);
 }
 
 internal static class UserDirectory
@@ -36,6 +38,4 @@ internal static class UserDirectory
         return db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalised, ct);
     }
 
-    public static string NotFoundDetail(string email) =>
-        $"no registered user with the e-mail {email.Trim()} (they must sign up first)";
 }

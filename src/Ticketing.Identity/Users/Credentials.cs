@@ -16,12 +16,17 @@ internal static class Credentials
     public const int MinPasswordLength = 8;
     public const int MaxPasswordLength = 128;
 
-    public static Validation ValidateForSignUp(CredentialsRequest request) => new Validation()
-        .Require(EmailAddress.IsValid(request.Email), "email", "A valid email address is required.")
-        .Require(
-            request.Password is { Length: >= MinPasswordLength and <= MaxPasswordLength },
-            "password",
-            $"The password must be {MinPasswordLength} to {MaxPasswordLength} characters long.");
+    public static Validation ValidateForSignUp(CredentialsRequest request)
+    {
+        var refusal = string.IsNullOrWhiteSpace(request.Email) ? null : EmailAddress.Refusal(request.Email);
+        return new Validation()
+            .Require(refusal is not null || EmailAddress.IsValid(request.Email), "email", "A valid email address is required.")
+            .Require(refusal is null, "email", refusal ?? "")
+            .Require(
+                request.Password is { Length: >= MinPasswordLength and <= MaxPasswordLength },
+                "password",
+                $"The password must be {MinPasswordLength} to {MaxPasswordLength} characters long.");
+    }
 
     /// <summary>Only presence and size: anything else is for the password check to reject, uniformly.</summary>
     public static Validation ValidateForSignIn(CredentialsRequest request) => new Validation()

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Ticketing.BuildingBlocks.Auth;
 
 namespace Ticketing.Identity.Users;
 
@@ -6,10 +7,15 @@ public static class EmailAddress
 {
     public const int MaxLength = 254;
 
-    /// <summary>Trim + lower-case: the form stored, compared and put in tokens.</summary>
-    public static string Normalise(string email) => email.Trim().ToLowerInvariant();
+    /// <summary>Trim, fold full-width letters, lower-case: the form stored, compared and put in tokens.</summary>
+    public static string Normalise(string email) => EmailNormalisation.Normalise(email);
 
-    /// <summary>A bare address (no display name, no comments) with a dotted domain.</summary>
+    /// <summary>Why an address that parses is still refused, or null when it is accepted.</summary>
+    public static string? Refusal(string email) => EmailNormalisation.IsAscii(Normalise(email))
+        ? null
+        : "Only ASCII e-mail addresses are accepted (look-alike letters such as 'ı' or Cyrillic 'а' are refused; write an internationalised domain in its xn-- form).";
+
+    /// <summary>A bare address (no display name, no comments) with a dotted domain, judged in its normalised form.</summary>
     public static bool IsValid(string? email)
     {
         if (string.IsNullOrWhiteSpace(email))
@@ -17,7 +23,7 @@ public static class EmailAddress
             return false;
         }
 
-        var trimmed = email.Trim();
+        var trimmed = Normalise(email);
         return trimmed.Length <= MaxLength
             && MailAddress.TryCreate(trimmed, out var parsed)
             && parsed.Address == trimmed

@@ -66,7 +66,7 @@ internal static class SignUp
 
     private static ProblemHttpResult EmailInUse() => Problems.Conflict("The email is already in use.");
 
-    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    internal static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
         PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
         SqliteException sqlite => sqlite.SqliteErrorCode == 19,

@@ -70,7 +70,7 @@ internal sealed class PassScenario(TestPlatform platform)
     public async Task<(TestUser User, HttpClient Client)> StaffAsync()
     {
         var staff = await UserAsync();
-        await (await OrganizerClient.PostAsJsonAsync($"/api/events/{EventId}/staff", new { email = staff.Email })).ExpectAsync(HttpStatusCode.Created);
+        await (await OrganizerClient.PostAsJsonAsync($"/api/events/{EventId}/staff", new { email = staff.Email })).ExpectAsync(HttpStatusCode.Accepted);
         return (staff, platform.CreateClientFor(staff));
     }
 

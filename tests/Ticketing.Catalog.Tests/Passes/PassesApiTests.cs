@@ -119,12 +119,12 @@ public sealed class PassesApiTests(PlatformFixture fixture) : IClassFixture<Plat
         var friend = await scenario.UserAsync();
         var pass = (await scenario.BuyAsync(buyer, scenario.Tickets[0]))[0];
 
-        var moved = await (await _platform.CreateClientFor(buyer).PostAsJsonAsync($"/api/passes/{pass.Id}/transfer", new { email = friend.Email.ToUpperInvariant() }))
-            .ReadAsync<PassBody>(HttpStatusCode.OK);
+        await (await _platform.CreateClientFor(buyer).PostAsJsonAsync($"/api/passes/{pass.Id}/transfer", new { email = friend.Email.ToUpperInvariant() }))
+            .ExpectAsync(HttpStatusCode.Accepted);
 
+        var moved = Assert.Single((await _platform.CreateClientFor(friend).GetFromJsonAsync<List<PassBody>>("/api/passes"))!, p => p.Id == pass.Id);
         Assert.Equal((pass.Id, 2), (moved.Id, moved.Serial));
         Assert.NotEqual(pass.Code, moved.Code);
-        Assert.Single((await _platform.CreateClientFor(friend).GetFromJsonAsync<List<PassBody>>("/api/passes"))!, p => p.Id == pass.Id);
         await (await _platform.CreateClientFor(buyer).GetAsync($"/api/passes/{pass.Id}")).DetailAsync(HttpStatusCode.NotFound);
         Assert.Contains("transferred", await (await PassScenario.ScanAsync(scenario.OrganizerClient, pass.Code)).DetailAsync(HttpStatusCode.Gone));
         await (await PassScenario.ScanAsync(scenario.OrganizerClient, moved.Code)).ExpectAsync(HttpStatusCode.OK);
@@ -145,8 +145,6 @@ public sealed class PassesApiTests(PlatformFixture fixture) : IClassFixture<Plat
 
         Assert.Equal(["email"], await (await client.PostAsJsonAsync($"/api/passes/{passes[0].Id}/transfer", new { email = "" })).ErrorFieldsAsync());
         await (await client.PostAsJsonAsync($"/api/passes/{passes[0].Id}/transfer", new { email = buyer.Email })).DetailAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("no registered user", await (await client.PostAsJsonAsync($"/api/passes/{passes[0].Id}/transfer", new { email = "nobody@example.test" }))
-            .DetailAsync(HttpStatusCode.NotFound));
         await (await client.PostAsJsonAsync($"/api/passes/{passes[1].Id}/transfer", new { email = friend.Email })).DetailAsync(HttpStatusCode.Conflict);
         await (await _platform.CreateClientFor(friend).PostAsJsonAsync($"/api/passes/{passes[0].Id}/transfer", new { email = buyer.Email }))
             .DetailAsync(HttpStatusCode.NotFound);

@@ -41,7 +41,7 @@ public sealed class PostgresPassTests(PostgresPlatformFixture fixture) : IClassF
 
         var admitted = scans.Count(s => s.StatusCode == HttpStatusCode.OK);
         Assert.All(scans, s => Assert.Contains(s.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.Gone }));
-        if (transfer.StatusCode == HttpStatusCode.OK)
+        if (transfer.StatusCode == HttpStatusCode.Accepted)
         {
             // The transfer won: the old code admitted nobody, so the new holder still can.
             Assert.Equal(0, admitted);
