@@ -15,8 +15,15 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor, Ap
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The session token of the current request, if any.</summary>
-    public string? Token => accessor.HttpContext?.Request.Cookies[AuthSetup.SessionCookie] is { Length: > 0 } t ? t : null;
+    /// <summary>
+    /// The session token of the current request, if any. A cookie that cannot be a token (the
+    /// cookie parser decodes <c>%0a</c>, <c>%00</c> and the like) is no session: sent on, it would make
+    /// the Authorization header throw and every page a 500.
+    /// </summary>
+    public string? Token => accessor.HttpContext?.Request.Cookies[AuthSetup.SessionCookie] is { Length: > 0 } t && IsTokenText(t) ? t : null;
+
+    // Tokens are JWTs (base64url and dots); visible ASCII is all a header value may carry anyway.
+    private static bool IsTokenText(string value) => value.All(c => c is > ' ' and < '\x7f');
 
     public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct = default) =>
         SendAsync<T>(HttpMethod.Get, path, null, ct);
