@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Ticketing.BuildingBlocks.Auth;
+using Ticketing.BuildingBlocks.Web;
 
 namespace Ticketing.Web.Api;
 
@@ -11,7 +12,7 @@ namespace Ticketing.Web.Api;
 /// cookie's token as a bearer token. Every answer is returned, never thrown, so pages can show
 /// problem details next to the fields they concern.
 /// </summary>
-public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor, ApiBaseAddress baseAddress)
+public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor, ApiBaseAddress baseAddress, FrontEndClientAddress clientAddress)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -51,6 +52,8 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor, Ap
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
+        // Per-client limits (sign-in) must count the browser, not this front end's own address.
+        clientAddress.Stamp(request, accessor.HttpContext);
         if (Token is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
