@@ -40,7 +40,7 @@ internal static class AuthorizationMatrix
         new("POST", "/tickets", 400, 400, 400, 400, 400, 400),
         new("GET", "/tickets/{Id:guid}", 200, 200, 200, 200, 200, 200),
         new("POST", "/tickets/{Id:guid}", 400, 400, 400, 400, 400, 400),
-        new("GET", "/organizer/events/{Id:guid}", 302, 200, 200, 200, 200, 200),
+        new("GET", "/organizer/events/{Id:guid}", 302, 404, 404, 200, 404, 404),
         new("POST", "/organizer/events/{Id:guid}", 400, 400, 400, 400, 400, 400),
         new("GET", "/organizer", 302, 200, 200, 200, 200, 200),
         new("POST", "/organizer", 400, 400, 400, 400, 400, 400),

@@ -59,9 +59,11 @@ internal static class WebEndpoints
                 : Results.Json(new { error = payment.Problem?.Message }, ApiClient.Json, statusCode: payment.Status);
         });
 
-        web.MapGet("/passes/{id}/qr.svg", async (string id, ApiClient api, CancellationToken ct) =>
+        web.MapGet("/passes/{id}/qr.svg", async (string id, ApiClient api, HttpContext context, CancellationToken ct) =>
         {
             using var response = await api.SendRawAsync(HttpMethod.Get, $"/api/passes/{Uri.EscapeDataString(id)}/qr.svg", null, ct);
+            // The image admits its holder at the gate, so like the API's answer it must stay out of every cache.
+            context.Response.Headers.CacheControl = "private, no-store";
             if (!response.IsSuccessStatusCode)
             {
                 return Results.StatusCode((int)response.StatusCode);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Ticketing.BuildingBlocks.Hosting;
 using Ticketing.BuildingBlocks.Web;
@@ -27,6 +28,8 @@ public sealed class WebModule : IServiceModule
         builder.Services.AddTransient<IStartupFilter, SecurityHeaders>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<ApiBaseAddress>();
+        // Shared with identity when both run in this process: one secret for both sides.
+        builder.Services.TryAddSingleton<FrontEndClientAddress>();
         builder.Services.AddScoped<Session>();
         builder.Services.AddHttpClient<ApiClient>()
             // Cookies of one user must never be replayed for another: the token is forwarded explicitly.

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Net.Http.Headers;
-using System.Text;
 
 namespace Ticketing.BuildingBlocks.Web;
 
@@ -39,10 +37,10 @@ public static class RequestLimits
                 await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large",
                     $"Request bodies are limited to {limit.Bytes} bytes.");
             }
-            else if (!KnownCharset(context.Request))
+            else if (!RequestCharset.Accept(context.Request))
             {
                 await Problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported charset",
-                    "The Content-Type names a charset this server cannot decode; send UTF-8.");
+                    "The Content-Type names a charset this server does not read; send UTF-8 (JSON bodies must be UTF-8).");
             }
             else
             {
@@ -94,27 +92,6 @@ public static class RequestLimits
     private static bool HasChunkedBody(HttpRequest request) =>
         request.Headers.TransferEncoding.Count > 0
         || request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true;
-
-    /// <summary>The JSON reader throws (a 500) on a charset it cannot decode, so such bodies stop here.</summary>
-    private static bool KnownCharset(HttpRequest request)
-    {
-        if (request.ContentType is not { Length: > 0 } contentType
-            || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
-            || mediaType.Charset is not { Length: > 0 } charset)
-        {
-            return true;
-        }
-
-        try
-        {
-            _ = Encoding.GetEncoding(charset.ToString().Trim('"'));
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 
     private sealed record BodyLimit(long Bytes);
 }

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Ticketing.BuildingBlocks.Web;
 
 namespace Ticketing.Identity.RateLimiting;
 
@@ -18,6 +20,8 @@ internal static class IdentityRateLimits
     public static IServiceCollection AddIdentityRateLimits(this IServiceCollection services)
     {
         services.AddSingleton<AccountRateLimiter>();
+        // Shared with the web front end when both run in this process: one secret for both sides.
+        services.TryAddSingleton<FrontEndClientAddress>();
         return services.AddRateLimiter(o => o.AddPolicy(PerIpPolicy, context =>
         {
             var limits = context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.RateLimit;
@@ -26,8 +30,9 @@ internal static class IdentityRateLimits
                 return RateLimitPartition.GetNoLimiter("disabled");
             }
 
-            // Behind a proxy this is the proxy unless forwarded headers are configured (see docs).
-            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            // Behind a proxy this is the proxy unless forwarded headers are configured (see docs);
+            // sign-ins through the web pages count against the browser, not the front end.
+            var address = context.RequestServices.GetRequiredService<FrontEndClientAddress>().Of(context)?.ToString() ?? "unknown";
             return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = limits.PerIpPermitLimit,

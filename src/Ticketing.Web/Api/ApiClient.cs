@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Ticketing.BuildingBlocks.Auth;
+using Ticketing.BuildingBlocks.Web;
 
 namespace Ticketing.Web.Api;
 
@@ -11,12 +12,19 @@ namespace Ticketing.Web.Api;
 /// cookie's token as a bearer token. Every answer is returned, never thrown, so pages can show
 /// problem details next to the fields they concern.
 /// </summary>
-public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor, ApiBaseAddress baseAddress)
+public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor, ApiBaseAddress baseAddress, FrontEndClientAddress clientAddress)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The session token of the current request, if any.</summary>
-    public string? Token => accessor.HttpContext?.Request.Cookies[AuthSetup.SessionCookie] is { Length: > 0 } t ? t : null;
+    /// <summary>
+    /// The session token of the current request, if any. A cookie that cannot be a token (the
+    /// cookie parser decodes <c>%0a</c>, <c>%00</c> and the like) is no session: sent on, it would make
+    /// the Authorization header throw and every page a 500.
+    /// </summary>
+    public string? Token => accessor.HttpContext?.Request.Cookies[AuthSetup.SessionCookie] is { Length: > 0 } t && IsTokenText(t) ? t : null;
+
+    // Tokens are JWTs (base64url and dots); visible ASCII is all a header value may carry anyway.
+    private static bool IsTokenText(string value) => value.All(c => c is > ' ' and < '\x7f');
 
     public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct = default) =>
         SendAsync<T>(HttpMethod.Get, path, null, ct);
@@ -44,6 +52,8 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor, Ap
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
+        // Per-client limits (sign-in) must count the browser, not this front end's own address.
+        clientAddress.Stamp(request, accessor.HttpContext);
         if (Token is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

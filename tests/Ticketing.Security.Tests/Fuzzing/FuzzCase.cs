@@ -52,7 +52,8 @@ internal sealed record FuzzCase(string Method, string Path, string Caller, strin
 internal sealed partial class FuzzCaseGenerator(Random random, JsonValues values, int maxBodyBytes, IReadOnlyList<string> callers)
 {
     private static readonly string[] ContentTypes =
-        ["text/plain", "application/json; charset=utf-16", "application/x-www-form-urlencoded", "application/xml", "application/json; charset=bogus", "multipart/form-data"];
+        ["text/plain", "application/json; charset=utf-16", "application/x-www-form-urlencoded", "application/xml", "application/json; charset=bogus", "multipart/form-data",
+         "application/json; charset=utf-7", "application/json; charset=\"utf-8\"", "application/json; charset="];
 
     public FuzzCase Next(FuzzTarget target)
     {
