@@ -36,6 +36,35 @@ public sealed class NotificationApiTests
         Assert.All(items, i => Assert.False(i.Read));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("abc")]
+    [InlineData("99999999999")]
+    public async Task List_limitBelowOneOrNotAnInt_returns400Problem(string limit)
+    {
+        await using var platform = new TestPlatform();
+        using var client = platform.CreateClientFor(await platform.SignUpAsync());
+
+        var response = await client.GetAsync($"/api/notifications?limit={limit}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task List_limitAboveMaximum_isClampedNotRefused()
+    {
+        await using var platform = new TestPlatform();
+        var buyer = await platform.SignUpAsync();
+        await platform.DeliverAsync("notifications", new OrderCompleted(Guid.NewGuid(), 2, buyer.Id, 100, "EUR", [Guid.NewGuid()]));
+        await platform.DeliverAsync("notifications", new OrderCompleted(Guid.NewGuid(), 2, buyer.Id, 100, "EUR", [Guid.NewGuid()]));
+        using var client = platform.CreateClientFor(buyer);
+
+        Assert.Single((await client.GetFromJsonAsync<List<NotificationResponse>>("/api/notifications?limit=1"))!);
+        Assert.Equal(2, (await client.GetFromJsonAsync<List<NotificationResponse>>("/api/notifications?limit=100000"))!.Count);
+    }
+
     [Fact]
     public async Task MarkRead_ownNotification_returns204AndShowsRead()
     {

@@ -49,6 +49,7 @@ public static class PlatformHost
 
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddPlatformRequestLimits(builder.Configuration);
+        builder.Services.AddPlatformStrictJson();
         builder.Services.AddPlatformHealthChecks(transport);
         builder.Services.AddPlatformRateLimiting();
         // Form posts (the web module's pages) validate antiforgery tokens; JSON APIs are unaffected.

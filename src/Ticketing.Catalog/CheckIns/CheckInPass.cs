@@ -37,9 +37,13 @@ internal static class CheckInPass
             return validation.ToProblem();
         }
 
-        var payload = signer.Verify(request.Code);
+        // A high s is only tolerated to match a stored code issued before codes were low-s (it must
+        // equal that code below); its low-s twin, like any other re-encoding, is then not the stored code.
+        var code = PassCode.Trim(request.Code!);
+        var payload = signer.Verify(code, canonicalOnly: false);
         var pass = payload is null ? null : await db.Passes.AsNoTracking().FirstOrDefaultAsync(p => p.TicketId == payload.TicketId, ct);
-        if (payload is null || pass is null || (pass.EventId ?? Guid.Empty) != payload.EventId)
+        if (payload is null || pass is null || (pass.EventId ?? Guid.Empty) != payload.EventId
+            || (payload.Serial == pass.Serial && !string.Equals(code, pass.Code, StringComparison.Ordinal)))
         {
             return Problems.BadRequest("the code failed verification: it was not issued by this service or was altered");
         }

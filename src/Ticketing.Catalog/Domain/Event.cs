@@ -14,6 +14,14 @@ internal sealed class Event
     public const int VenueMaxLength = 200;
     public const int DescriptionMaxLength = 4000;
 
+    /// <summary>How far in the past a new or newly published event may start: clock skew and a show that just began.</summary>
+    public static readonly TimeSpan StartGrace = TimeSpan.FromHours(1);
+
+    /// <summary>A festival season fits; a 5,000-year event is a typo.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(366);
+
+    public static readonly TimeSpan MaxLeadTime = TimeSpan.FromDays(3653);
+
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid OrganizerId { get; private set; }
@@ -78,6 +86,11 @@ internal sealed class Event
                 return "event is cancelled";
             case EventStatuses.Published:
                 return null;
+        }
+
+        if (StartsAt < now - StartGrace)
+        {
+            return "the event has already started: move startsAt before publishing";
         }
 
         Status = EventStatuses.Published;

@@ -19,7 +19,7 @@ internal static class CreateEvent
         EventRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var validation = new Validation();
-        var details = EventRules.Check(validation, request);
+        var details = EventRules.Check(validation, request, clock.GetUtcNow().UtcDateTime);
         if (details is null)
         {
             return validation.ToProblem();

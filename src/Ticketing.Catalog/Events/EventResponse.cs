@@ -31,19 +31,24 @@ internal sealed record EventRequest(
 
 internal static class EventRules
 {
-    public static EventDetails? Check(Validation validation, EventRequest request)
+    /// <summary><paramref name="currentStart"/> is the stored start on update: an event already under way may still be edited if its start stays.</summary>
+    public static EventDetails? Check(Validation validation, EventRequest request, DateTime now, DateTime? currentStart = null)
     {
-        var title = request.Title?.Trim() ?? "";
-        var description = request.Description?.Trim() ?? "";
-        var venue = request.Venue?.Trim() ?? "";
-        validation.Require(title.Length is > 0 and <= Event.TitleMaxLength, "title", $"title is required, 1 to {Event.TitleMaxLength} characters");
-        validation.Require(description.Length <= Event.DescriptionMaxLength, "description", $"description is at most {Event.DescriptionMaxLength} characters");
-        validation.Require(venue.Length is > 0 and <= Event.VenueMaxLength, "venue", $"venue is required, 1 to {Event.VenueMaxLength} characters");
+        var title = validation.SingleLine(request.Title, "title", Event.TitleMaxLength);
+        var description = validation.MultiLine(request.Description, "description", Event.DescriptionMaxLength);
+        var venue = validation.SingleLine(request.Venue, "venue", Event.VenueMaxLength);
         validation.Require(request.StartsAt is not null, "startsAt", "startsAt is required (ISO 8601 with an offset)");
         validation.Require(request.EndsAt is not null, "endsAt", "endsAt is required (ISO 8601 with an offset)");
-        if (request.StartsAt is { } starts && request.EndsAt is { } ends)
+        if (request.StartsAt?.UtcDateTime is { } starts && starts != currentStart)
         {
-            validation.Require(ends > starts, "endsAt", "endsAt must be after startsAt");
+            validation.Require(starts >= now - Event.StartGrace, "startsAt", $"startsAt must not be in the past (by more than {Event.StartGrace.TotalMinutes:0} minutes)");
+            validation.Require(starts <= now + Event.MaxLeadTime, "startsAt", $"startsAt must be at most {Event.MaxLeadTime.TotalDays / 365:0} years ahead");
+        }
+
+        if (request.StartsAt is { } start && request.EndsAt is { } ends)
+        {
+            validation.Require(ends > start, "endsAt", "endsAt must be after startsAt");
+            validation.Require(ends - start <= Event.MaxDuration, "endsAt", $"an event lasts at most {Event.MaxDuration.TotalDays:0} days");
         }
 
         validation.Require(Money.IsKnownCurrency(request.Currency), "currency", "currency must be an ISO 4217 code in upper case, e.g. EUR");

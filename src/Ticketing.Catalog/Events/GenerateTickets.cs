@@ -100,8 +100,7 @@ internal static class GenerateTickets
 
     private static Plan? Check(Validation validation, GenerateTicketsRequest request, string currency, int cap)
     {
-        var tier = request.Tier?.Trim() ?? "";
-        validation.Require(tier.Length is > 0 and <= Ticket.LabelMaxLength, "tier", $"tier is required, 1 to {Ticket.LabelMaxLength} characters");
+        var tier = validation.SingleLine(request.Tier, "tier", Ticket.LabelMaxLength);
         long? minor = request.Price is { } p ? Money.ToMinor(p, currency) : null;
         validation.Require(minor is not null, "price", Money.DescribePriceRule(currency));
 
@@ -122,9 +121,10 @@ internal static class GenerateTickets
         var rows = request.Rows?.Select(r => r?.Trim() ?? "").ToList() ?? [];
         validation.Require(rows.Count > 0, "rows", "rows must list at least one row label");
         validation.Require(rows.All(r => r.Length is > 0 and <= RowMaxLength), "rows", $"each row label is 1 to {RowMaxLength} characters");
+        validation.Require(rows.All(r => r.Length == 0 || TextRules.Problem(r) is null), "rows", "each row label must contain a visible character and no control characters or bidirectional controls");
         validation.Require(rows.Distinct(StringComparer.Ordinal).Count() == rows.Count, "rows", "row labels must be distinct");
         validation.Require(request.SeatsPerRow is >= 1, "seatsPerRow", "seatsPerRow must be at least 1");
-        validation.Require((request.Section?.Trim().Length ?? 0) <= SectionMaxLength, "section", $"section is at most {SectionMaxLength} characters");
+        validation.SingleLine(request.Section, "section", SectionMaxLength, required: false);
         if (validation.IsValid)
         {
             var total = (long)rows.Count * request.SeatsPerRow!.Value;

@@ -23,7 +23,7 @@ internal static class UpdateEvent
         }
 
         var validation = new Validation();
-        var details = EventRules.Check(validation, request);
+        var details = EventRules.Check(validation, request, clock.GetUtcNow().UtcDateTime, show.StartsAt);
         if (details is null)
         {
             return validation.ToProblem();

@@ -34,8 +34,7 @@ internal static class TicketRules
     /// <summary>Adds field errors for title and price; returns the cleaned title and minor units when valid.</summary>
     public static (string Title, long PriceMinor) Check(Validation validation, string? title, decimal? price, string currency)
     {
-        var trimmed = title?.Trim() ?? "";
-        validation.Require(trimmed.Length is > 0 and <= Ticket.TitleMaxLength, "title", $"title is required, 1 to {Ticket.TitleMaxLength} characters");
+        var trimmed = validation.SingleLine(title, "title", Ticket.TitleMaxLength);
         long? minor = price is { } p ? Money.ToMinor(p, currency) : null;
         validation.Require(minor is not null, "price", Money.DescribePriceRule(currency));
         return (trimmed, minor ?? 0);

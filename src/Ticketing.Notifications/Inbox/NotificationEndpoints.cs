@@ -20,12 +20,21 @@ internal static class NotificationEndpoints
         group.MapPost("/{id:guid}/read", MarkReadAsync);
     }
 
-    /// <summary>The caller's notifications, newest first.</summary>
-    private static async Task<Ok<List<NotificationResponse>>> ListAsync(
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    /// <summary>The caller's notifications, newest first. A limit below 1 is a client bug (400); a big one just gets the most we serve.</summary>
+    private static async Task<Results<Ok<List<NotificationResponse>>, ValidationProblem>> ListAsync(
         ClaimsPrincipal user, NotificationsDbContext db, int? limit, CancellationToken cancellationToken)
     {
+        var validation = new Validation().Require(limit is null or >= 1, "limit", $"limit must be at least 1 (at most {MaxLimit} are returned)");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
         var userId = user.GetUserId();
-        var take = Math.Clamp(limit ?? 50, 1, 200);
+        var take = Math.Min(limit ?? DefaultLimit, MaxLimit);
         var items = await db.Notifications.AsNoTracking()
             .Where(n => n.UserId == userId)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)

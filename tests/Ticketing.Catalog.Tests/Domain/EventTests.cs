@@ -44,6 +44,16 @@ public sealed class EventTests
     }
 
     [Fact]
+    public void Publish_draftWhoseStartHasLongPassed_isRefusedAndStaysDraft()
+    {
+        var show = Event.Create(Guid.NewGuid(), Details(), Now);
+
+        Assert.Equal("the event has already started: move startsAt before publishing", show.Publish(Now.AddDays(11)));
+        Assert.Null(show.Publish(Now.AddDays(10).AddMinutes(30)));
+        Assert.Equal(EventStatuses.Published, show.Status);
+    }
+
+    [Fact]
     public void Cancel_twice_cancelsOnce()
     {
         var show = Event.Create(Guid.NewGuid(), Details(), Now);

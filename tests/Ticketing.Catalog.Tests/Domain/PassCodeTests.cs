@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Numerics;
 using System.Security.Cryptography;
 using Ticketing.Catalog.Domain;
 
@@ -62,6 +64,72 @@ public sealed class PassCodeTests
         var second = _signer.Sign(new PassPayload(Guid.NewGuid(), Guid.NewGuid(), 2)).Split('.');
 
         Assert.Null(_signer.Verify($"{second[0]}.{first[1]}"));
+    }
+
+    [Fact]
+    public void Sign_anyPayload_issuesLowSSignatures()
+    {
+        for (var i = 0; i < 64; i++)
+        {
+            var signature = Base64Url.DecodeFromChars(_signer.Sign(new PassPayload(Guid.NewGuid(), Guid.NewGuid(), i)).Split('.')[1]);
+
+            Assert.True(PassCode.IsLowS(signature));
+        }
+    }
+
+    [Fact]
+    public void Verify_highSTwinOfCode_isRejected()
+    {
+        var code = _signer.Sign(new PassPayload(Guid.NewGuid(), Guid.NewGuid(), 1));
+
+        var twin = HighSTwin(code);
+
+        Assert.NotNull(_signer.Verify(code));
+        Assert.Null(_signer.Verify(twin));
+        // The twin is a valid ECDSA signature: only the canonical-s rule refuses it.
+        Assert.NotNull(_signer.Verify(twin, canonicalOnly: false));
+    }
+
+    [Fact]
+    public void Verify_reencodingsOfCode_areRejected()
+    {
+        var code = CodeWithUrlSafeCharacters();
+        var dot = code.IndexOf('.');
+
+        string[] variants =
+        [
+            code + "=", code[..dot] + "=." + code[(dot + 1)..] + "=", code.ToUpperInvariant(), code.ToLowerInvariant(),
+            code.Replace('-', '+').Replace('_', '/'), code[..10] + " " + code[10..], code.Replace(".", ". "),
+            "\u00a0" + code, code + "\u200b", "\uFEFF" + code,
+        ];
+
+        Assert.All(variants.Where(v => v != code), v => Assert.Null(_signer.Verify(v)));
+        Assert.NotNull(_signer.Verify($" {code}\r\n"));
+    }
+
+    /// <summary>The same code with the signature's s replaced by n - s (still a valid ECDSA signature).</summary>
+    internal static string HighSTwin(string code)
+    {
+        var order = new BigInteger(Convert.FromHexString("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551"), isUnsigned: true, isBigEndian: true);
+        var parts = code.Split('.');
+        var signature = Base64Url.DecodeFromChars(parts[1]);
+        var s = order - new BigInteger(signature.AsSpan(32), isUnsigned: true, isBigEndian: true);
+        Array.Clear(signature, 32, 32);
+        var bytes = s.ToByteArray(isUnsigned: true, isBigEndian: true);
+        bytes.CopyTo(signature, 64 - bytes.Length);
+        return $"{parts[0]}.{Base64Url.EncodeToString(signature)}";
+    }
+
+    private string CodeWithUrlSafeCharacters()
+    {
+        while (true)
+        {
+            var code = _signer.Sign(new PassPayload(Guid.NewGuid(), Guid.NewGuid(), 1));
+            if (code.Contains('-') && code.Contains('_'))
+            {
+                return code;
+            }
+        }
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Ticketing.Catalog.Domain;
 using Ticketing.Catalog.Tests.Api;
+using Ticketing.Catalog.Tests.Domain;
 
 namespace Ticketing.Catalog.Tests.Passes;
 
@@ -73,6 +74,22 @@ public sealed class CheckInApiTests(PlatformFixture fixture) : IClassFixture<Pla
 
         Assert.Equal(["code"], await (await PassScenario.ScanAsync(scenario.OrganizerClient, "")).ErrorFieldsAsync());
         await (await PassScenario.ScanAsync(scenario.OrganizerClient, pass.Code)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task CheckIn_highSTwinOrReencodingOfRealCode_returns400AndOriginalAdmitsOnce()
+    {
+        var scenario = await PassScenario.PublishedAsync(_platform);
+        var pass = (await scenario.BuyAsync(await _platform.SignUpAsync(), scenario.Tickets[3]))[0];
+
+        foreach (var code in new[] { PassCodeTests.HighSTwin(pass.Code), pass.Code + "=", pass.Code.Replace('-', '+').Replace('_', '/') + "=" })
+        {
+            await (await PassScenario.ScanAsync(scenario.OrganizerClient, code)).DetailAsync(HttpStatusCode.BadRequest);
+        }
+
+        await (await PassScenario.ScanAsync(scenario.OrganizerClient, pass.Code)).ExpectAsync(HttpStatusCode.OK);
+        await (await PassScenario.ScanAsync(scenario.OrganizerClient, PassCodeTests.HighSTwin(pass.Code))).DetailAsync(HttpStatusCode.BadRequest);
+        await (await PassScenario.ScanAsync(scenario.OrganizerClient, pass.Code)).DetailAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
