@@ -17,6 +17,12 @@ public static class CancellationReasons
 {
     public const string Buyer = "buyer";
     public const string Expired = "expired";
+
+    /// <summary>
+    /// The organizer cancelled the order's event. Unlike the others this also ends a complete
+    /// (paid) order: Payments refunds it and Catalog withdraws its tickets.
+    /// </summary>
+    public const string EventCancelled = "event-cancelled";
 }
 
 public sealed record OrderCancelled(

@@ -41,5 +41,8 @@ public sealed record TicketUpdated(
     string Status,
     Guid? OrderId) : IntegrationEvent;
 
-/// <summary>Published once when an organizer cancels an event; its tickets can no longer be ordered.</summary>
+/// <summary>
+/// Published once when an organizer cancels an event; its tickets can no longer be ordered, and
+/// Ordering cancels every open or paid order of it (OrderCancelled, reason event-cancelled).
+/// </summary>
 public sealed record EventCancelled(Guid EventId, int Version, Guid OrganizerId) : IntegrationEvent;

@@ -57,6 +57,7 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
             e.Property(o => o.TotalMinor).HasColumnName("total_minor");
             e.Property(o => o.Currency).HasColumnName("currency").HasMaxLength(3);
             e.Property(o => o.ExpiresAt).HasColumnName("expires_at");
+            e.Property(o => o.CancelReason).HasColumnName("cancel_reason").HasMaxLength(40);
             e.Property(o => o.Version).HasColumnName("version");
             e.Property(o => o.PaidPaymentId).HasColumnName("paid_payment_id");
         });

@@ -11,6 +11,8 @@ public static class OrderStatuses
 /// A buyer's cart of tickets under a timed hold. The status only moves forward:
 /// <c>created</c> to <c>complete</c> (paid) or to <c>cancelled</c> (buyer or expiry), never back,
 /// so a late expiry can never undo a sale and a late payment can never revive a cancelled order.
+/// The one way out of <c>complete</c> is its event being cancelled: the order is then cancelled
+/// too and Payments refunds it.
 /// </summary>
 public sealed class Order
 {
@@ -84,6 +86,22 @@ public sealed class Order
     public bool Cancel()
     {
         if (Status != OrderStatuses.Created)
+        {
+            return false;
+        }
+
+        Status = OrderStatuses.Cancelled;
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// Its event was cancelled by the organizer: a live or paid order ends (the paid one is
+    /// refunded by Payments on the resulting OrderCancelled). False when already cancelled.
+    /// </summary>
+    public bool CancelForCancelledEvent()
+    {
+        if (Status == OrderStatuses.Cancelled)
         {
             return false;
         }

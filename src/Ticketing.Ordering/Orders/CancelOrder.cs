@@ -41,16 +41,18 @@ internal static class CancelOrder
     }
 }
 
-/// <summary>The one way an order gets cancelled, by the buyer or by expiry.</summary>
+/// <summary>The one way an order gets cancelled, by the buyer, by expiry or by its event's cancellation.</summary>
 internal static class OrderCancellation
 {
     /// <summary>
-    /// Cancels a live order, releases its holds and records OrderCancelled, all in the caller's
-    /// transaction. False (and nothing changes) when the order is already complete or cancelled.
+    /// Cancels a live order (or, when its event was cancelled, a paid one too), releases its holds
+    /// and records OrderCancelled, all in the caller's transaction. False (and nothing changes)
+    /// when the order cannot be cancelled for that reason or already is.
     /// </summary>
     public static async Task<bool> CancelAsync(OrderingDbContext db, Order order, string reason, CancellationToken cancellationToken)
     {
-        if (!order.Cancel())
+        var cancelled = reason == CancellationReasons.EventCancelled ? order.CancelForCancelledEvent() : order.Cancel();
+        if (!cancelled)
         {
             return false;
         }

@@ -48,6 +48,15 @@ internal sealed class CompleteOrder(OrderingDbContext db, ILogger<CompleteOrder>
             return;
         }
 
+        if (order.Status == OrderStatuses.Created && await OfCancelledEventAsync(order, cancellationToken))
+        {
+            // ApplyEventCancelled ends every order of a cancelled event; this is the safety net should one
+            // still be open. Never complete it: cancel it, and the resulting OrderCancelled gets Payments to refund.
+            logger.LogWarning("Payment {PaymentId} arrived for order {OrderId} of a cancelled event; cancelling the order", e.PaymentId, order.Id);
+            await OrderCancellation.CancelAsync(db, order, CancellationReasons.EventCancelled, cancellationToken);
+            return;
+        }
+
         if (!order.Complete())
         {
             logger.LogWarning("Payment {PaymentId} arrived for order {OrderId} that is {Status}", e.PaymentId, order.Id, order.Status);
@@ -57,5 +66,11 @@ internal sealed class CompleteOrder(OrderingDbContext db, ILogger<CompleteOrder>
         // Saved by the dispatcher with the inbox row; the order's version check loses to a concurrent cancel and is retried.
         db.Publish(new OrderCompleted(order.Id, order.Version, order.UserId, order.TotalMinor, order.Currency,
             order.Tickets.Select(t => t.TicketId).ToList()));
+    }
+
+    private Task<bool> OfCancelledEventAsync(Order order, CancellationToken cancellationToken)
+    {
+        var ticketIds = order.Tickets.Select(t => t.TicketId).ToList();
+        return db.Tickets.AnyAsync(t => ticketIds.Contains(t.TicketId) && db.CancelledEvents.Any(c => c.EventId == t.EventId), cancellationToken);
     }
 }

@@ -53,15 +53,3 @@ internal sealed class ApplyTicketEvents(OrderingDbContext db)
         db.Tickets.Add(state);
     }
 }
-
-/// <summary>Records a cancelled event so that none of its tickets can be reserved, including ones replicated later.</summary>
-internal sealed class ApplyEventCancelled(OrderingDbContext db) : IIntegrationEventHandler<EventCancelled>
-{
-    public async Task HandleAsync(EventCancelled e, CancellationToken cancellationToken)
-    {
-        if (!await db.CancelledEvents.AnyAsync(c => c.EventId == e.EventId, cancellationToken))
-        {
-            db.CancelledEvents.Add(new CancelledEvent { EventId = e.EventId, CancelledAt = DateTime.UtcNow });
-        }
-    }
-}

@@ -10,7 +10,9 @@ namespace Ticketing.Payments.Orders;
 /// <summary>
 /// Marks the replica cancelled and refunds any payment that succeeded for the order. That
 /// covers the race where Payments passed a success on while Ordering was cancelling: Ordering
-/// refuses to complete a cancelled order, and this handler gives the money back.
+/// refuses to complete a cancelled order, and this handler gives the money back. It is also how a
+/// paid order of a cancelled event (reason event-cancelled) is refunded. Only succeeded payments
+/// are picked, so a repeated cancellation refunds nothing twice.
 /// </summary>
 internal sealed class ApplyOrderCancelled(PaymentsDbContext db, PaymentRefunds refunds, ILogger<ApplyOrderCancelled> logger)
     : IIntegrationEventHandler<OrderCancelled>
@@ -21,20 +23,28 @@ internal sealed class ApplyOrderCancelled(PaymentsDbContext db, PaymentRefunds r
         // this UPDATE (and is found below) or is refused by it (and refunds itself).
         var updated = await db.Orders
             .Where(o => o.OrderId == e.OrderId && o.Status != OrderStatuses.Cancelled)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatuses.Cancelled).SetProperty(o => o.Version, e.Version), cancellationToken);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.Status, OrderStatuses.Cancelled)
+                .SetProperty(o => o.CancelReason, e.Reason)
+                .SetProperty(o => o.Version, e.Version), cancellationToken);
         if (updated == 0 && !await db.Orders.AnyAsync(o => o.OrderId == e.OrderId, cancellationToken))
         {
             // Overtook its OrderCreated; that event fills in the amount later and cannot un-cancel it.
             db.Orders.Add(new OrderReplica
             {
-                OrderId = e.OrderId, UserId = e.UserId, Status = OrderStatuses.Cancelled, Currency = "", Version = e.Version,
+                OrderId = e.OrderId, UserId = e.UserId, Status = OrderStatuses.Cancelled, CancelReason = e.Reason, Currency = "", Version = e.Version,
             });
         }
 
         var paid = await db.Payments
             .Where(p => p.OrderId == e.OrderId && p.Status == PaymentStatuses.Succeeded)
             .ToListAsync(cancellationToken);
-        var reason = e.Reason == CancellationReasons.Expired ? RefundReasons.OrderExpired : RefundReasons.OrderCancelled;
+        var reason = e.Reason switch
+        {
+            CancellationReasons.Expired => RefundReasons.OrderExpired,
+            CancellationReasons.EventCancelled => RefundReasons.EventCancelled,
+            _ => RefundReasons.OrderCancelled,
+        };
         foreach (var payment in paid)
         {
             logger.LogWarning("Order {OrderId} was cancelled ({Reason}) after payment {PaymentId} succeeded; refunding it",

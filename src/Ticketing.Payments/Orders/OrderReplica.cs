@@ -26,6 +26,9 @@ public sealed class OrderReplica
 
     public DateTime ExpiresAt { get; set; }
 
+    /// <summary>Ordering's reason (OrderCancelled) once cancelled; lets a refused payment say why.</summary>
+    public string? CancelReason { get; set; }
+
     /// <summary>Ordering's version of the order; an event applies only when newer.</summary>
     public int Version { get; set; }
 

@@ -110,7 +110,9 @@ internal static class CreatePayment
 
         if (order.Status == OrderStatuses.Cancelled)
         {
-            return Problems.Conflict("The order was cancelled.");
+            return Problems.Conflict(order.CancelReason == Ticketing.Contracts.CancellationReasons.EventCancelled
+                ? "The organizer cancelled this order's event, so the order was cancelled and cannot be paid; anything already paid for it is refunded."
+                : "The order was cancelled.");
         }
 
         if (order.Status == OrderStatuses.Complete || order.PaidPaymentId is not null)

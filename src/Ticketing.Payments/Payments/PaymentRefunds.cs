@@ -8,6 +8,7 @@ public static class RefundReasons
 {
     public const string OrderCancelled = "order-cancelled";
     public const string OrderExpired = "order-expired";
+    public const string EventCancelled = "event-cancelled";
     public const string OrderAlreadyPaid = "order-already-paid";
     public const string AmountMismatch = "amount-mismatch";
 }

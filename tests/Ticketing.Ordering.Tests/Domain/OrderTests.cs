@@ -84,6 +84,36 @@ public sealed class OrderTests
         Assert.Equal(2, order.Version);
     }
 
+    [Fact]
+    public void CancelForCancelledEvent_complete_cancelsAndBumpsVersion()
+    {
+        var order = Order.Create(Guid.NewGuid(), Guid.NewGuid(), [Line()], Now, TimeSpan.FromMinutes(15));
+        order.Complete();
+
+        Assert.True(order.CancelForCancelledEvent());
+        Assert.Equal((OrderStatuses.Cancelled, 3), (order.Status, order.Version));
+    }
+
+    [Fact]
+    public void CancelForCancelledEvent_created_cancels()
+    {
+        var order = Order.Create(Guid.NewGuid(), Guid.NewGuid(), [Line()], Now, TimeSpan.FromMinutes(15));
+
+        Assert.True(order.CancelForCancelledEvent());
+        Assert.Equal((OrderStatuses.Cancelled, 2), (order.Status, order.Version));
+    }
+
+    [Fact]
+    public void CancelForCancelledEvent_alreadyCancelled_changesNothing()
+    {
+        var order = Order.Create(Guid.NewGuid(), Guid.NewGuid(), [Line()], Now, TimeSpan.FromMinutes(15));
+        order.Cancel();
+
+        Assert.False(order.CancelForCancelledEvent());
+        Assert.False(order.Complete());
+        Assert.Equal((OrderStatuses.Cancelled, 2), (order.Status, order.Version));
+    }
+
     [Theory]
     [InlineData(new[] { "EUR", "EUR" }, "EUR")]
     [InlineData(new[] { "EUR", "USD" }, null)]
