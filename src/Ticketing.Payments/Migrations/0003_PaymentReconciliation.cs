@@ -5,7 +5,7 @@ namespace Ticketing.Payments.Migrations;
 
 /// <summary>The sandbox's own payment records and the index the pending-payment reconciler reads.</summary>
 [DbContext(typeof(PaymentsDbContext))]
-[Migration("0002_PaymentReconciliation")]
+[Migration("0003_PaymentReconciliation")]
 public sealed class PaymentReconciliation : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
