@@ -62,6 +62,7 @@ public sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> option
             e.Property(t => t.EventId).HasColumnName("event_id");
             e.Property(t => t.Tier).HasColumnName("tier");
             e.Property(t => t.Seat).HasColumnName("seat");
+            e.Property(t => t.OwnerId).HasColumnName("owner_id");
             e.Property(t => t.Status).HasColumnName("status").HasMaxLength(20);
             e.Property(t => t.HeldByOrderId).HasColumnName("held_by_order_id");
             // General admission picks free units of one tier; only free rows are worth indexing.

@@ -75,6 +75,13 @@ internal static class CreateOrder
         var held = ticketIds is not null
             ? await Reservations.HoldTicketsAsync(db, orderId, ticketIds, cancellationToken)
             : await Reservations.HoldUnitsAsync(db, orderId, request.EventId!.Value, request.Tier!, requested, cancellationToken);
+        if (held.Any(t => t.EventId is null && t.OwnerId == userId))
+        {
+            // Checked on the held rows (the hold returns them anyway): no extra read on a sale's path.
+            await transaction.RollbackAsync(CancellationToken.None);
+            return Problems.Conflict("You listed a requested ticket yourself: a seller cannot order their own resale ticket; nothing was reserved.");
+        }
+
         if (held.Count != requested || Order.SharedCurrency(held.Select(t => t.Currency)) is null)
         {
             await transaction.RollbackAsync(CancellationToken.None);

@@ -16,14 +16,14 @@ internal sealed class ApplyTicketEvents(OrderingDbContext db)
         ApplyAsync(new TicketReplica
         {
             TicketId = e.TicketId, Version = e.Version, Title = e.Title, PriceMinor = e.PriceMinor, Currency = e.Currency,
-            EventId = e.EventId, Tier = e.Tier, Seat = e.Seat, Status = e.Status,
+            EventId = e.EventId, Tier = e.Tier, Seat = e.Seat, Status = e.Status, OwnerId = e.OwnerId,
         }, cancellationToken);
 
     public Task HandleAsync(TicketUpdated e, CancellationToken cancellationToken) =>
         ApplyAsync(new TicketReplica
         {
             TicketId = e.TicketId, Version = e.Version, Title = e.Title, PriceMinor = e.PriceMinor, Currency = e.Currency,
-            EventId = e.EventId, Tier = e.Tier, Seat = e.Seat, Status = e.Status,
+            EventId = e.EventId, Tier = e.Tier, Seat = e.Seat, Status = e.Status, OwnerId = e.OwnerId,
         }, cancellationToken);
 
     private async Task ApplyAsync(TicketReplica state, CancellationToken cancellationToken)
@@ -41,6 +41,7 @@ internal sealed class ApplyTicketEvents(OrderingDbContext db)
                 .SetProperty(t => t.EventId, state.EventId)
                 .SetProperty(t => t.Tier, state.Tier)
                 .SetProperty(t => t.Seat, state.Seat)
+                .SetProperty(t => t.OwnerId, state.OwnerId)
                 .SetProperty(t => t.Status, state.Status),
                 cancellationToken);
         if (updated > 0 || await db.Tickets.AnyAsync(t => t.TicketId == state.TicketId, cancellationToken))

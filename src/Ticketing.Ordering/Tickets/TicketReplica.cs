@@ -23,6 +23,9 @@ public sealed class TicketReplica
 
     public string? Seat { get; set; }
 
+    /// <summary>Catalog's owner: the seller of a resale listing. Null for rows replicated before it was kept, until their next event.</summary>
+    public Guid? OwnerId { get; set; }
+
     /// <summary>Catalog's status: informational except <c>sold</c>/<c>withdrawn</c>, which block new holds.</summary>
     public required string Status { get; set; }
 
