@@ -120,7 +120,8 @@ internal sealed class Ticket
 
     /// <summary>
     /// Frees a ticket the order held. A ticket of a cancelled event goes to withdrawn rather than
-    /// back on sale, so a late cancellation cannot resurrect it.
+    /// back on sale, so a late cancellation cannot resurrect it. That includes a sold one: Ordering
+    /// cancels a completed order only when its event is cancelled, and Payments refunds it.
     /// </summary>
     public TicketChange Release(Guid orderId, bool eventCancelled, DateTime now)
     {
@@ -129,10 +130,15 @@ internal sealed class Ticket
             return TicketChange.Unchanged;
         }
 
-        if (Status != TicketStatuses.Reserved)
+        if (Status == TicketStatuses.Sold && !eventCancelled)
         {
-            // Sold tickets stay sold: Ordering never cancels a completed order, and refunds are not a release.
-            return Status == TicketStatuses.Sold ? TicketChange.Refused : TicketChange.Unchanged;
+            // Any other cancellation of a paid order would be a bug elsewhere: the sale stands.
+            return TicketChange.Refused;
+        }
+
+        if (Status is not (TicketStatuses.Reserved or TicketStatuses.Sold))
+        {
+            return TicketChange.Unchanged;
         }
 
         Status = eventCancelled ? TicketStatuses.Withdrawn : TicketStatuses.Available;

@@ -48,7 +48,7 @@ internal static class EventLifecycle
 
     /// <summary>
     /// Idempotent. Passes already issued are revoked (410 at the gate). Tickets held by an order stay with it: Ordering learns of the cancellation from
-    /// EventCancelled, and a release then withdraws them instead of putting them back on sale.
+    /// EventCancelled and cancels every open or paid order of the event (Payments refunds the paid ones); the releases then withdraw those tickets.
     /// </summary>
     private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> CancelAsync(
         Guid id, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
@@ -101,7 +101,8 @@ internal static class EventLifecycle
         await BulkInsert.InsertAsync(db, moved.Select(t => OutboxMessage.From(t.ToUpdated())).ToList(), ct);
         if (revokePasses)
         {
-            // Sold tickets stay sold (refunds are the organizer's business), but none of them admits any more.
+            // None admits any more. Sold tickets stay sold until Ordering cancels their orders (it does so for
+            // every order of a cancelled event, and Payments refunds them): that OrderCancelled withdraws them.
             await db.Passes
                 .Where(p => p.EventId == eventId && p.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s

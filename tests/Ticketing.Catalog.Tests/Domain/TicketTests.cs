@@ -131,6 +131,18 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void Release_soldOfCancelledEvent_withdrawsIt()
+    {
+        var ticket = NewTicket();
+        var order = Guid.NewGuid();
+        ticket.MarkSold(order, Guid.NewGuid(), Now);
+
+        Assert.Equal(TicketChange.Changed, ticket.Release(order, eventCancelled: true, Now));
+        Assert.Equal((TicketStatuses.Withdrawn, (Guid?)null, 3), (ticket.Status, ticket.OrderId, ticket.Version));
+        Assert.Equal(TicketChange.Unchanged, ticket.Release(order, eventCancelled: true, Now));
+    }
+
+    [Fact]
     public void Changes_eachOne_publishStrictlyIncreasingVersions()
     {
         var ticket = NewTicket();

@@ -128,6 +128,36 @@ public sealed class OrderHandlersTests(PlatformFixture fixture) : IClassFixture<
         Assert.Equal(TicketStatuses.Withdrawn, (await LoadAsync(ticket.Id)).Status);
     }
 
+    [Fact]
+    public async Task OrderCancelled_eventCancelledForSoldTicket_deliveredTwice_withdrawsItOnce()
+    {
+        var show = Event.Create(Guid.NewGuid(), new EventDetails("Show", "", "Hall", Now.AddDays(5), Now.AddDays(6), "USD"), Now);
+        show.Publish(Now);
+        var ticket = Ticket.CreateAdmission(show, "GA", null, 2000, Now);
+        var order = Guid.NewGuid();
+        await WithDbAsync(async db =>
+        {
+            db.Events.Add(show);
+            db.Tickets.Add(ticket);
+            await db.SaveChangesAsync();
+        });
+        await DeliverAsync(Envelope(new OrderCompleted(order, 2, Guid.NewGuid(), 2000, "USD", [ticket.Id])));
+        await WithDbAsync(async db =>
+        {
+            (await db.Events.SingleAsync(e => e.Id == show.Id)).Cancel(Now);
+            await db.SaveChangesAsync();
+        });
+        var cancelled = new OrderCancelled(order, 3, Guid.NewGuid(), [ticket.Id], CancellationReasons.EventCancelled);
+
+        await DeliverAsync(Envelope(cancelled));
+        await DeliverAsync(Envelope(cancelled));
+        await DeliverAsync(Envelope(cancelled with { Id = Guid.NewGuid() }));
+
+        var stored = await LoadAsync(ticket.Id);
+        Assert.Equal((TicketStatuses.Withdrawn, (Guid?)null, 3), (stored.Status, stored.OrderId, stored.Version));
+        Assert.Equal([TicketStatuses.Sold, TicketStatuses.Withdrawn], (await UpdatesOfAsync(ticket.Id)).Select(u => u.Status));
+    }
+
     private static OrderCreated Created(Guid order, Ticket ticket) =>
         new(order, 1, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(15), ticket.PriceMinor, ticket.Currency, [new OrderedTicket(ticket.Id, ticket.PriceMinor)]);
 
