@@ -62,6 +62,16 @@ internal static class EventStaff
         if (member is null)
         {
             await InviteAsync(db, id, email, clock.GetUtcNow().UtcDateTime, ct);
+            // The address may have registered meanwhile, its UserRegistered handled before the
+            // invitation was saved: look again so the invitation is not left for an event already past.
+            member = await UserDirectory.FindByEmailAsync(db, email, ct);
+            if (member is null)
+            {
+                return accepted;
+            }
+
+            await StaffInvitations.AcceptAsync(db, member.Id, email, clock.GetUtcNow().UtcDateTime, ct);
+            await SaveIgnoringDuplicateAsync(db, ct);
             return accepted;
         }
 

@@ -22,6 +22,10 @@ internal sealed class UserRegisteredHandler(CatalogDbContext db, TimeProvider cl
             entry.Email = email;
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+
+        // After the user is committed: an invitation racing with this event either is seen here or
+        // sees the user in the directory itself (EventStaff re-checks after saving it).
         await StaffInvitations.AcceptAsync(db, integrationEvent.UserId, email, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
