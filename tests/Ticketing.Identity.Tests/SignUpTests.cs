@@ -120,4 +120,34 @@ public sealed class SignUpTests(PlatformFixture fixture) : IClassFixture<Platfor
 
         Assert.Equal(expected, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.PostgreSql)]
+    public async Task Signup_concurrentDuplicates_oneCreatedRest409AndNoErrorLogged(TestProvider provider)
+    {
+        var logs = new LogCapture();
+        await using var platform = new TestPlatform(provider).WithLogger(logs);
+        var email = UniqueEmail();
+        // Warm up first, so the racing requests are not serialised behind start-up and migrations.
+        using (var warm = platform.CreateClient())
+        {
+            (await warm.PostAsJsonAsync("/api/users/signup", Credentials(UniqueEmail()))).EnsureSuccessStatusCode();
+        }
+
+        logs.Clear();
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var client = platform.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+            return (await client.PostAsJsonAsync("/api/users/signup", Credentials(email))).StatusCode;
+        }));
+
+        Assert.Single(statuses, HttpStatusCode.Created);
+        Assert.All(statuses.Where(s => s != HttpStatusCode.Created), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        Assert.Equal(1, await platform.WithScopeAsync<IdentityDbContext, int>(db => db.Users.CountAsync(u => u.Email == email)));
+        Assert.Equal(1, await platform.WithScopeAsync<IdentityDbContext, int>(db =>
+            db.OutboxMessages.CountAsync(m => m.EventType == "UserRegistered" && m.Payload.Contains(email))));
+        Assert.True(logs.Errors.Count == 0, string.Join("\n", logs.Errors));
+    }
 }

@@ -101,4 +101,38 @@ public sealed class IdempotencyKeyTests
         Assert.NotEqual(alicePayment.Id, bobPayment.Id);
         Assert.Equal(PaymentStatuses.Succeeded, (await platform.SettledAsync(bobPayment.Id)).Status);
     }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.PostgreSql)]
+    public async Task Pay_sameKeyConcurrently_paysOnceAndLogsNoError(TestProvider provider)
+    {
+        var logs = new LogCapture();
+        await using var platform = new TestPlatform(provider).WithLogger(logs);
+        // A real order (Ordering knows it too, so completing it logs nothing unusual), once Payments has its replica.
+        using var organizer = platform.CreateClientFor(await platform.SignUpAsync());
+        var buyer = await platform.SignUpAsync();
+        using var buyerClient = platform.CreateClientFor(buyer);
+        var (_, tickets) = await PlatformApi.PublishSeatedEventAsync(organizer, 1);
+        var order = await PlatformApi.OrderWhenReplicatedAsync(buyerClient, tickets);
+        var orderId = order.GetProperty("id").GetGuid();
+        Assert.True(await Eventually.TrueAsync(() => platform.WithScopeAsync<PaymentsDbContext, bool>(db => db.Orders.AnyAsync(o => o.OrderId == orderId))));
+        logs.Clear();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var client = platform.CreateClient().WithBearer(buyer.AccessToken);
+            using var response = await client.PayAsync(orderId, "pm_card_visa", "key-race");
+            return response.StatusCode;
+        }));
+
+        // One request claims the key and pays; the others see it in progress (409) or replay its answer (201).
+        Assert.All(responses, s => Assert.True(s is HttpStatusCode.Created or HttpStatusCode.Conflict, s.ToString()));
+        Assert.Contains(HttpStatusCode.Created, responses);
+        Assert.Equal(1, await platform.WithScopeAsync<PaymentsDbContext, int>(db => db.Payments.CountAsync(p => p.OrderId == orderId)));
+        Assert.Equal(1, await platform.WithScopeAsync<PaymentsDbContext, int>(db => db.IdempotencyRecords.CountAsync(r => r.UserId == buyer.Id)));
+        // Completing the order travels by event; wait for it so its handlers' logs are included.
+        Assert.Equal("complete", await PlatformApi.WaitForAsync(buyerClient, $"/api/orders/{orderId}", "status", "complete"));
+        Assert.True(logs.Errors.Count == 0, string.Join("\n", logs.Errors));
+    }
 }

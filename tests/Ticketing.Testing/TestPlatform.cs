@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Ticketing.BuildingBlocks.Persistence;
 
 namespace Ticketing.Testing;
@@ -18,6 +19,7 @@ public enum TestProvider
 public sealed class TestPlatform : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<ILoggerProvider> _loggers = [];
     private readonly TestStorage _storage;
     private readonly bool _ownsStorage;
 
@@ -69,12 +71,27 @@ public sealed class TestPlatform : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Adds a logger provider (e.g. a <see cref="LogCapture"/>) at Information and above; call before the first request.</summary>
+    public TestPlatform WithLogger(ILoggerProvider provider)
+    {
+        _loggers.Add(provider);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureLogging(logging =>
+        {
+            foreach (var provider in _loggers)
+            {
+                logging.AddProvider(provider);
+            }
+        });
     }
 
     /// <summary>Runs <paramref name="work"/> with a scoped service (a DbContext, typically).</summary>

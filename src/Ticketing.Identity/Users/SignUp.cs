@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Contracts;
@@ -48,15 +48,9 @@ internal static class SignUp
 
         var user = User.Create(email, "", time.GetUtcNow().UtcDateTime);
         user.ChangePasswordHash(hasher.HashPassword(user, request.Password!));
-        db.Users.Add(user);
-        db.Publish(new UserRegistered(user.Id, user.Email));
-        try
+        if (!await TryInsertAsync(db, user, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
-        {
-            // Two signups for the same address raced past the check above; the index decides.
+            // Two signups for the same address raced past the check above; the index decided.
             return EmailInUse();
         }
 
@@ -66,10 +60,35 @@ internal static class SignUp
 
     private static ProblemHttpResult EmailInUse() => Problems.Conflict("The email is already in use.");
 
+    /// <summary>An insert that lost to the unique index (used where the write goes through EF).</summary>
     internal static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
         PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
         SqliteException sqlite => sqlite.SqliteErrorCode == 19,
         _ => false,
     };
+
+    /// <summary>
+    /// Inserts the user and its UserRegistered event in one transaction, or nothing when the email is
+    /// taken. ON CONFLICT (SQLite and PostgreSQL alike) makes losing the race an ordinary answer
+    /// instead of a failed command, which EF Core would log as an error although nothing is wrong.
+    /// </summary>
+    private static async Task<bool> TryInsertAsync(IdentityDbContext db, User user, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var inserted = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO users (id, email, password_hash, created_at, failed_sign_ins)
+            VALUES ({user.Id}, {user.Email}, {user.PasswordHash}, {user.CreatedAt}, {user.FailedSignIns})
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        if (inserted == 0)
+        {
+            return false;
+        }
+
+        db.Publish(new UserRegistered(user.Id, user.Email));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
 }

@@ -27,23 +27,22 @@ internal sealed class IdempotentRequests(PaymentsDbContext db, TimeProvider time
 
     public async Task<IdempotencyClaim> ClaimAsync(Guid userId, string key, string requestHash, CancellationToken cancellationToken)
     {
-        // Look first: a plain retry then costs one read instead of a failed insert (and its error log).
+        // Look first: a plain retry then costs one read instead of an insert that does nothing.
         var existing = await FindAsync(userId, key, cancellationToken);
         if (existing is null)
         {
-            db.IdempotencyRecords.Add(new IdempotencyRecord
+            // The primary key arbitrates between concurrent retries: only one inserts. ON CONFLICT
+            // (SQLite and PostgreSQL alike) makes the loser's insert a no-op rather than a failed
+            // command, which EF Core would log as an error although the race is expected.
+            var createdAt = time.GetUtcNow().UtcDateTime;
+            var inserted = await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO idempotency_records (user_id, "key", request_hash, created_at)
+                VALUES ({userId}, {key}, {requestHash}, {createdAt})
+                ON CONFLICT DO NOTHING
+                """, cancellationToken);
+            if (inserted == 1)
             {
-                UserId = userId, Key = key, RequestHash = requestHash, CreatedAt = time.GetUtcNow().UtcDateTime,
-            });
-            try
-            {
-                // The primary key arbitrates between concurrent retries: only one inserts.
-                await db.SaveChangesAsync(cancellationToken);
                 return new IdempotencyClaim(ClaimOutcome.Claimed);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
             }
 
             existing = await FindAsync(userId, key, cancellationToken);
