@@ -112,6 +112,34 @@ public sealed class EmailTests
     }
 
     [Fact]
+    public async Task EventCancelled_orderCancelledAndRefundDeliveredTwice_tellTheBuyerOnceEachInAppAndByEmail()
+    {
+        await using var platform = new TestPlatform();
+        _ = platform.Services;
+        var orderId = Guid.NewGuid();
+        await platform.DeliverAsync("notifications", new UserRegistered(Buyer, "cancelled@example.com"));
+        await platform.DeliverAsync("notifications", Created(orderId));
+        var cancelled = new OrderCancelled(orderId, 3, Buyer, [Guid.NewGuid(), Guid.NewGuid()], CancellationReasons.EventCancelled);
+        var refunded = new RefundIssued(Guid.NewGuid(), orderId, Buyer, 5000, "EUR", "event-cancelled");
+
+        await platform.DeliverAsync("notifications", cancelled);
+        await platform.DeliverAsync("notifications", refunded);
+        await platform.DeliverAsync("notifications", cancelled);
+        await platform.DeliverAsync("notifications", refunded);
+
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(MailCount(platform) == 2), TimeSpan.FromSeconds(60)));
+        await Task.Delay(1500); // one more sender cycle: a third message would have appeared by now
+        var mails = await Task.WhenAll(Directory.GetFiles(MailFolder(platform), "*.eml").Select(f => File.ReadAllTextAsync(f)));
+        Assert.Equal(2, mails.Length);
+        Assert.All(mails, m => Assert.Contains("cancelled@example.com", m));
+        Assert.Contains(mails, m => m.Contains("Your event was cancelled") && m.Contains("seat A-2"));
+        Assert.Contains(mails, m => m.Contains("Your payment was refunded") && m.Contains("50.00 EUR") && m.Contains("the organizer cancelled the event"));
+        var kinds = await platform.WithScopeAsync<NotificationsDbContext, List<string>>(db =>
+            db.Notifications.Where(n => n.UserId == Buyer).OrderBy(n => n.Kind).Select(n => n.Kind).ToListAsync());
+        Assert.Equal(["order-cancelled-event-cancelled", "refund-issued"], kinds);
+    }
+
+    [Fact]
     public async Task RefundIssued_withSmtpConfigured_isSentOverSmtp()
     {
         await using var sink = new SmtpSink();

@@ -72,11 +72,18 @@ internal sealed class OrderCancelledHandler(NotificationsDbContext db) : IIntegr
 {
     public async Task HandleAsync(OrderCancelled integrationEvent, CancellationToken cancellationToken)
     {
-        var (title, reason) = integrationEvent.Reason == CancellationReasons.Expired
-            ? ("Your reservation expired", "The hold on your tickets ran out before payment, so they were released.")
-            : ("Your order was cancelled", "You cancelled this order and its tickets were released.");
+        var (title, reason) = integrationEvent.Reason switch
+        {
+            CancellationReasons.Expired => ("Your reservation expired", "The hold on your tickets ran out before payment, so they were released."),
+            // One message per buyer whether they had paid or not: the refund, if any, follows in its own message.
+            CancellationReasons.EventCancelled => ("Your event was cancelled",
+                "The organizer cancelled the event, so your order was cancelled and its tickets no longer admit anyone. " +
+                "If you had paid, the full amount is refunded automatically; a separate message confirms it. Nothing else is needed from you."),
+            _ => ("Your order was cancelled", "You cancelled this order and its tickets were released."),
+        };
+        var summary = await db.Orders.FindAsync([integrationEvent.OrderId], cancellationToken);
         db.Notify(integrationEvent.UserId, $"order-cancelled-{integrationEvent.Reason}", title,
-            $"{reason}\n\nOrder {integrationEvent.OrderId}, {integrationEvent.TicketIds.Count} ticket(s).");
+            $"{reason}\n\nOrder {integrationEvent.OrderId}, {integrationEvent.TicketIds.Count} ticket(s).{(summary is null ? "" : $"\n{summary.Lines}")}");
         await db.SaveChangesAsync(cancellationToken);
     }
 }
@@ -86,7 +93,18 @@ internal sealed class RefundIssuedHandler(NotificationsDbContext db) : IIntegrat
     public async Task HandleAsync(RefundIssued integrationEvent, CancellationToken cancellationToken)
     {
         db.Notify(integrationEvent.UserId, "refund-issued", "Your payment was refunded",
-            $"We refunded {NotificationWriter.Money(integrationEvent.AmountMinor, integrationEvent.Currency)} for order {integrationEvent.OrderId}: {integrationEvent.Reason}.");
+            $"We refunded {NotificationWriter.Money(integrationEvent.AmountMinor, integrationEvent.Currency)} for order {integrationEvent.OrderId}: {Explain(integrationEvent.Reason)}.");
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Payments' refund reasons in the buyer's words; an unknown one is shown as sent.</summary>
+    private static string Explain(string reason) => reason switch
+    {
+        "event-cancelled" => "the organizer cancelled the event",
+        "order-cancelled" => "the order was cancelled before the payment could complete it",
+        "order-expired" => "the payment arrived after your reservation had expired",
+        "order-already-paid" => "the order had already been paid by another payment",
+        "amount-mismatch" => "the amount charged did not match the order",
+        _ => reason,
+    };
 }
