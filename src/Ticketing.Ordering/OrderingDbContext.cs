@@ -65,8 +65,9 @@ public sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> option
             e.Property(t => t.OwnerId).HasColumnName("owner_id");
             e.Property(t => t.Status).HasColumnName("status").HasMaxLength(20);
             e.Property(t => t.HeldByOrderId).HasColumnName("held_by_order_id");
-            // General admission picks free units of one tier; only free rows are worth indexing.
-            e.HasIndex(t => new { t.EventId, t.Tier }).HasDatabaseName("ix_tickets_free_by_tier").HasFilter("held_by_order_id IS NULL");
+            // General admission picks the first free units of one tier in id order; only free rows
+            // are worth indexing, and the id makes the pick an ordered index range (migration 0003).
+            e.HasIndex(t => new { t.EventId, t.Tier, t.TicketId }).HasDatabaseName("ix_tickets_free_by_tier").HasFilter("held_by_order_id IS NULL");
             e.HasIndex(t => t.HeldByOrderId).HasDatabaseName("ix_tickets_held_by_order_id");
         });
 

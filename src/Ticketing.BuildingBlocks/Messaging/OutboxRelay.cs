@@ -27,7 +27,7 @@ public sealed class OutboxRelay<TContext>(
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wake = signal.NextSignal;
+            var wake = signal.NextSignal(typeof(TContext));
             int published;
             try
             {

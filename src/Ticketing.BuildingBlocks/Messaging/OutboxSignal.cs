@@ -1,45 +1,80 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Ticketing.BuildingBlocks.Persistence;
 
 namespace Ticketing.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Wakes every outbox relay of the process as soon as a change commits, so events leave
-/// within milliseconds instead of waiting for the next poll.
+/// Wakes a service's outbox relay as soon as a commit of that service's database wrote
+/// outbox rows, so events leave within milliseconds instead of waiting for the next poll.
 /// </summary>
+/// <remarks>
+/// Only commits that recorded an event wake anyone, and only the relay of the database they
+/// went to. Waking every relay on every commit made the relays wake each other without end
+/// (each relay's own "mark published" commit woke all the others): an idle server burned
+/// both cores on empty polls. See docs/benchmarks.md, "Outbox relays".
+/// </remarks>
 public sealed class OutboxSignal : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<Type, TaskCompletionSource> _next = new();
 
     /// <summary>
     /// Take this before looking for work: a commit that lands between the look and the wait
     /// then still completes it, and no wake-up is lost.
     /// </summary>
-    public Task NextSignal => Volatile.Read(ref _next).Task;
+    public Task NextSignal(Type context) => Current(context).Task;
 
-    public void Notify() =>
-        Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    public void Notify(Type context)
+    {
+        var fresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var previous = Current(context);
+        // Swap only if no one else did; a concurrent notifier's swap already woke the waiters.
+        if (_next.TryUpdate(context, fresh, previous))
+        {
+            previous.TrySetResult();
+        }
+    }
+
+    private TaskCompletionSource Current(Type context) =>
+        _next.GetOrAdd(context, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     // Inside an explicit transaction the rows become visible only at commit, which the
-    // transaction callback covers; waking early is harmless (the relay finds nothing).
+    // transaction callback covers.
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Notify();
+        AfterSave(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Notify();
+        AfterSave(eventData.Context);
         return result;
     }
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Notify();
+        AfterCommit(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Notify();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => AfterCommit(eventData.Context);
+
+    private void AfterSave(DbContext? context)
+    {
+        if (context is not null && context.Database.CurrentTransaction is null)
+        {
+            AfterCommit(context);
+        }
+    }
+
+    private void AfterCommit(DbContext? context)
+    {
+        if (context is ServiceDbContext service && service.TakeOutboxWritten())
+        {
+            Notify(context.GetType());
+        }
+    }
 }

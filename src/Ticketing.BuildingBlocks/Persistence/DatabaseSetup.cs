@@ -11,6 +11,8 @@ namespace Ticketing.BuildingBlocks.Persistence;
 
 public static class DatabaseSetup
 {
+    private static readonly SqliteBusyTimeout BusyTimeout = new(30_000);
+
     /// <summary>
     /// Registers a service's DbContext on its own database: PostgreSQL when
     /// <c>ConnectionStrings:{service}</c> is set, otherwise a SQLite file in the data folder.
@@ -60,6 +62,7 @@ public static class DatabaseSetup
         else
         {
             options.UseSqlite(connectionString);
+            options.AddInterceptors(BusyTimeout);
         }
 
         // Migrations are written by hand (the EF design-time package is unavailable), so there

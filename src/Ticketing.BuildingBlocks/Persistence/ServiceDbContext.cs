@@ -19,8 +19,27 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>Records an integration event; it is published after <c>SaveChanges</c> commits.</summary>
-    public void Publish(Contracts.IntegrationEvent integrationEvent) =>
+    public void Publish(Contracts.IntegrationEvent integrationEvent)
+    {
         OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+        _outboxWritten = true;
+    }
+
+    /// <summary>Call after writing outbox rows without <see cref="Publish"/> (bulk inserts), so their commit wakes the relay.</summary>
+    public void NoteOutboxWritten() => _outboxWritten = true;
+
+    private bool _outboxWritten;
+
+    /// <summary>
+    /// True once after events were recorded; <see cref="OutboxSignal"/> asks at commit time,
+    /// so only commits that wrote outbox rows wake the relay.
+    /// </summary>
+    internal bool TakeOutboxWritten()
+    {
+        var written = _outboxWritten;
+        _outboxWritten = false;
+        return written;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
 

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Ticketing.BuildingBlocks.Messaging;
+using Ticketing.BuildingBlocks.Persistence;
 
 namespace Ticketing.Catalog.Persistence;
 
@@ -35,6 +37,11 @@ internal static class BulkInsert
         var header = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("bulk inserts run inside the caller's transaction");
+        if (typeof(T) == typeof(OutboxMessage) && db is ServiceDbContext service)
+        {
+            service.NoteOutboxWritten();
+        }
+
         var rowsPerStatement = db.Database.IsNpgsql() ? Math.Max(1, PostgresParameters / columns.Count) : 1;
 
         DbCommand? command = null;
