@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Ticketing.BuildingBlocks.Hosting;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.BuildingBlocks.Messaging;
@@ -26,6 +28,8 @@ public sealed class CatalogModule : IServiceModule
 
     public const string PassSigningKeySection = CatalogOptions.Section + ":PassSigningKey";
 
+    public const string BrowseCachePolicy = "catalog-browse";
+
     public string Name => ServiceName;
 
     public void AddServices(IHostApplicationBuilder builder)
@@ -34,6 +38,11 @@ public sealed class CatalogModule : IServiceModule
         builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EmailLookupLimiter>();
+        builder.Services.AddSingleton<TierFigures>();
+        // The output cache's default policy serves only anonymous GETs answered 200, so an
+        // organizer's draft or a signed-in view is never stored or served from it.
+        builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<CatalogOptions>>((cache, catalog) =>
+            cache.AddPolicy(BrowseCachePolicy, b => b.Expire(catalog.Value.BrowseCacheDuration)));
         builder.Services.AddEventHandler<OrderCreated, OrderCreatedHandler, CatalogDbContext>(ServiceName);
         builder.Services.AddEventHandler<OrderCancelled, OrderCancelledHandler, CatalogDbContext>(ServiceName);
         builder.Services.AddEventHandler<OrderCompleted, OrderCompletedHandler, CatalogDbContext>(ServiceName);
@@ -50,12 +59,19 @@ public sealed class CatalogModule : IServiceModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var tickets = endpoints.MapGroup("/api/tickets").WithTags("Tickets");
+        var events = endpoints.MapGroup("/api/events").WithTags("Events");
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<CatalogOptions>>().Value.BrowseCacheDuration > TimeSpan.Zero)
+        {
+            // Only the GET routes of these groups carry anything the policy would store.
+            tickets.CacheOutput(BrowseCachePolicy);
+            events.CacheOutput(BrowseCachePolicy);
+        }
+
         tickets.MapCreateTicket();
         tickets.MapListTickets();
         tickets.MapGetTicket();
         tickets.MapUpdateTicket();
 
-        var events = endpoints.MapGroup("/api/events").WithTags("Events");
         events.MapCreateEvent();
         events.MapListEvents();
         events.MapGetEvent();

@@ -54,6 +54,8 @@ public static class PlatformHost
         builder.Services.AddPlatformRateLimiting();
         // Form posts (the web module's pages) validate antiforgery tokens; JSON APIs are unaffected.
         builder.Services.AddAntiforgery();
+        // Modules opt their read endpoints in with named policies (Catalog's browse answers).
+        builder.Services.AddOutputCache();
         builder.Services.AddOpenApi();
         builder.AddPlatformMessaging();
         builder.AddPlatformAuthentication();
@@ -73,6 +75,8 @@ public static class PlatformHost
         app.UseCrossSiteRequestProtection();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication, so the default policy sees who is signed in and skips them.
+        app.UseOutputCache();
         app.UseAntiforgery();
         app.UseRateLimiter();
         app.MapOpenApi();

@@ -16,7 +16,7 @@ internal static class GetEvent
 
     /// <summary>An unpublished event answers 404 to everyone but its organizer, as if it did not exist.</summary>
     private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> HandleAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, TierFigures figures, CancellationToken ct)
     {
         var show = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         if (show is null || !show.IsVisibleTo(user.GetUserId()))
@@ -24,6 +24,8 @@ internal static class GetEvent
             return Problems.NotFound($"event {id} does not exist");
         }
 
-        return TypedResults.Ok(await Tiers.ResponseAsync(db, show, ct));
+        return TypedResults.Ok(show.OrganizerId == user.GetUserId()
+            ? await Tiers.ResponseAsync(db, show, ct)
+            : await figures.ResponseAsync(show, ct));
     }
 }
