@@ -14,7 +14,7 @@ namespace Ticketing.BuildingBlocks.Messaging;
 /// Only commits that recorded an event wake anyone, and only the relay of the database they
 /// went to. Waking every relay on every commit made the relays wake each other without end
 /// (each relay's own "mark published" commit woke all the others): an idle server burned
-/// both cores on empty polls. See docs/benchmarks.md, "Outbox relays".
+/// both cores on empty polls. See docs/benchmarks.md, "Flash-sale work".
 /// </remarks>
 public sealed class OutboxSignal : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -26,7 +26,7 @@ public sealed class OutboxSignal : SaveChangesInterceptor, IDbTransactionInterce
     /// </summary>
     public Task NextSignal(Type context) => Current(context).Task;
 
-    public void Notify(Type context)
+    private void Notify(Type context)
     {
         var fresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var previous = Current(context);

@@ -11,7 +11,10 @@ namespace Ticketing.BuildingBlocks.Persistence;
 
 public static class DatabaseSetup
 {
-    private static readonly SqliteBusyTimeout BusyTimeout = new(30_000);
+    /// <summary>How long a SQLite writer waits for the file's write lock before failing.</summary>
+    private const int LockWaitSeconds = 30;
+
+    private static readonly SqliteBusyTimeout BusyTimeout = new(LockWaitSeconds * 1000);
 
     /// <summary>
     /// Registers a service's DbContext on its own database: PostgreSQL when
@@ -48,7 +51,7 @@ public static class DatabaseSetup
             DataSource = Path.Combine(directory, $"{service}.db"),
             Pooling = true,
             // Writers queue on SQLite's single write lock instead of failing with SQLITE_BUSY.
-            DefaultTimeout = 30,
+            DefaultTimeout = LockWaitSeconds,
         };
         return (DatabaseProvider.Sqlite, sqlite.ToString());
     }

@@ -10,6 +10,8 @@ namespace Ticketing.BuildingBlocks.Persistence;
 /// </summary>
 public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
 {
+    private bool _outboxWritten;
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -27,8 +29,6 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
 
     /// <summary>Call after writing outbox rows without <see cref="Publish"/> (bulk inserts), so their commit wakes the relay.</summary>
     public void NoteOutboxWritten() => _outboxWritten = true;
-
-    private bool _outboxWritten;
 
     /// <summary>
     /// True once after events were recorded; <see cref="OutboxSignal"/> asks at commit time,

@@ -24,8 +24,6 @@ internal static class GetEvent
             return Problems.NotFound($"event {id} does not exist");
         }
 
-        return TypedResults.Ok(show.OrganizerId == user.GetUserId()
-            ? await Tiers.ResponseAsync(db, show, ct)
-            : await figures.ResponseAsync(show, ct));
+        return TypedResults.Ok(await figures.ResponseAsync(db, show, user.GetUserId(), ct));
     }
 }

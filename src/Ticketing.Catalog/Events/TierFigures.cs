@@ -20,13 +20,13 @@ internal sealed class TierFigures(IServiceScopeFactory scopes, IOptions<CatalogO
 {
     private readonly ConcurrentDictionary<Guid, Snapshot> _snapshots = new();
 
-    public async Task<EventResponse> ResponseAsync(Event show, CancellationToken ct)
+    /// <summary>The event with its tier figures: live for its organizer (or when the max age is zero), shared for everyone else.</summary>
+    public async Task<EventResponse> ResponseAsync(CatalogDbContext db, Event show, Guid? viewer, CancellationToken ct)
     {
         var maxAge = options.Value.TierFiguresMaxAge;
-        if (maxAge <= TimeSpan.Zero)
+        if (maxAge <= TimeSpan.Zero || show.OrganizerId == viewer)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            return await Tiers.ResponseAsync(scope.ServiceProvider.GetRequiredService<CatalogDbContext>(), show, ct);
+            return await Tiers.ResponseAsync(db, show, ct);
         }
 
         var now = clock.GetUtcNow();
