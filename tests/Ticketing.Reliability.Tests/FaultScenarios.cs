@@ -148,7 +148,10 @@ internal sealed class FaultScenarios(FaultCluster cluster, ITestOutputHelper out
         var (problems, took, figures) = await new Audit(cluster).SettleAsync(load, SettleTimeout);
         output.WriteLine($"{fault}: settled in {took.TotalSeconds:F1} s: {figures}");
         Assert.True(problems.Count == 0, $"after {fault}:\n{string.Join('\n', problems)}");
+        // Settled means the databases agree and every outbox is drained; the last events may still be
+        // on their way to a consumer (or redelivered after the fault), so give the queues time to empty.
         var queues = await BrokerQueuesAsync();
+        await Eventually.TrueAsync(async () => (queues = await BrokerQueuesAsync()).All(q => q.Messages == 0), TimeSpan.FromSeconds(30));
         Assert.True(queues.Count > 0, "rabbitmqctl listed no queue");
         Assert.True(queues.All(q => q.Messages == 0), $"after {fault}, messages left in the broker: " +
             string.Join(", ", queues.Where(q => q.Messages > 0).Select(q => $"{q.Name} {q.Messages}")));
