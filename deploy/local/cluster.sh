@@ -81,6 +81,10 @@ common_env() {
   echo "Auth__MetadataAddress=http://127.0.0.1:$((BASE_PORT + 1))/.well-known/openid-configuration"
   echo "Auth__SigningKeys__0__PemFile=$ROOT/signing-key.pem"
   echo "Catalog__PassSigningKey__PemFile=$ROOT/pass-signing-key.pem"
+  # Calls between services go through the edge, which knows every instance: Payments asks
+  # Ordering for orders it has not heard of yet, the web front end calls the APIs.
+  echo "Payments__OrderingUrl=http://127.0.0.1:$EDGE_PORT"
+  echo "Web__ApiBaseUrl=http://127.0.0.1:$EDGE_PORT"
   for d in "${DATABASES[@]}"; do echo "ConnectionStrings__$d=$PG;Database=${NAME}_$d"; done
 }
 

@@ -38,12 +38,17 @@ public sealed class PaymentsModule : IServiceModule
             .Validate(o => o.Reconciliation.PendingAge > TimeSpan.Zero && o.Reconciliation.Interval > TimeSpan.Zero
                     && o.Reconciliation.BatchSize > 0,
                 "Payments:Reconciliation:PendingAge, Interval and BatchSize must be positive.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.OrderingUrl) || Uri.TryCreate(o.OrderingUrl, UriKind.Absolute, out _),
+                "Payments:OrderingUrl must be an absolute URL (or empty for this process's own address).")
+            .Validate(o => o.OrderingTimeout > TimeSpan.Zero, "Payments:OrderingTimeout must be positive.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SandboxSecret>();
         services.AddScoped<SandboxProvider>();
         services.AddHttpClient<StripeProvider>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(nameof(OrderingLookup));
+        services.AddScoped<OrderingLookup>();
         services.AddScoped<PaymentProviders>();
         services.AddScoped<PaymentRefunds>();
         services.AddScoped<WebhookProcessor>();

@@ -17,6 +17,15 @@ public sealed class PaymentsOptions
 
     public ReconciliationOptions Reconciliation { get; set; } = new();
 
+    /// <summary>
+    /// Where Payments asks Ordering for an order it has not heard of yet (GET /api/orders/{id});
+    /// empty means this process's own address, right when Ordering runs in the same process.
+    /// </summary>
+    public string? OrderingUrl { get; set; }
+
+    /// <summary>How long that question may take before the payment answers 503 (retry).</summary>
+    public TimeSpan OrderingTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     internal string ActiveProvider => Provider.Trim().ToLowerInvariant();
 }
 

@@ -34,6 +34,27 @@ public sealed class ApiConcurrencyLimitTests
         Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
     }
 
+    [Fact]
+    public async Task Api_forgedNestedCallMark_isCountedAndRejectedWhenFull()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = Build(permits: "1", queue: "0", entered, release);
+        await app.StartAsync();
+        using var client = app.GetTestClient();
+
+        var first = client.GetAsync("/api/slow");
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/api/slow");
+        forged.Headers.Add(NestedApiCall.Header, "guessed");
+        using var rejected = await client.SendAsync(forged);
+        release.SetResult();
+        using var firstDone = await first;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, rejected.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, firstDone.StatusCode);
+    }
+
     private static WebApplication Build(string? permits, string? queue, TaskCompletionSource entered, TaskCompletionSource release)
     {
         var builder = WebApplication.CreateBuilder();

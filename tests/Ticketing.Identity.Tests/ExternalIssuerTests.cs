@@ -108,7 +108,7 @@ public sealed class ExternalIssuerTests
 
         var (_, tickets) = await PlatformApi.PublishSeatedEventAsync(organizer, seats: 2);
         var order = await PlatformApi.OrderWhenReplicatedAsync(buyer, tickets.Take(1));
-        await PlatformApi.PayWhenReplicatedAsync(buyer, order.GetProperty("id").GetGuid());
+        await PlatformApi.PayAsync(buyer, order.GetProperty("id").GetGuid());
         await PlatformApi.PassCodesWhenIssuedAsync(buyer, expected: 1);
         var passId = (await buyer.GetFromJsonAsync<JsonElement>("/api/passes"))[0].GetProperty("id").GetGuid();
         var transferred = await Eventually.TrueAsync(async () =>

@@ -18,7 +18,7 @@ public sealed class ClusterTests(LocalCluster cluster) : IClassFixture<LocalClus
 
         var order = await PlatformApi.OrderWhenReplicatedAsync(buyer, tickets.Take(2));
         var orderId = order.GetProperty("id").GetGuid();
-        await PlatformApi.PayWhenReplicatedAsync(buyer, orderId);
+        await PlatformApi.PayAsync(buyer, orderId);
 
         Assert.Equal("complete", await PlatformApi.WaitForAsync(buyer, $"/api/orders/{orderId}", "status", "complete"));
         Assert.Equal("sold", await PlatformApi.WaitForAsync(buyer, $"/api/tickets/{tickets[0]}", "status", "sold"));

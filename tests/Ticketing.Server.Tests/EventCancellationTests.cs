@@ -26,7 +26,7 @@ public sealed class EventCancellationTests
         using var open = platform.CreateClientFor(openBuyer);
         var (eventId, tickets) = await PlatformApi.PublishSeatedEventAsync(organizer, seats: 3);
         var paidOrder = (await PlatformApi.OrderWhenReplicatedAsync(paid, [tickets[0]])).GetProperty("id").GetGuid();
-        var paymentId = (await PlatformApi.PayWhenReplicatedAsync(paid, paidOrder)).GetProperty("id").GetGuid();
+        var paymentId = (await PlatformApi.PayAsync(paid, paidOrder)).GetProperty("id").GetGuid();
         await PlatformApi.WaitForAsync(paid, $"/api/orders/{paidOrder}", "status", "complete");
         await PlatformApi.PassCodesWhenIssuedAsync(paid, expected: 1);
         var openOrder = (await PlatformApi.OrderWhenReplicatedAsync(open, [tickets[1]])).GetProperty("id").GetGuid();

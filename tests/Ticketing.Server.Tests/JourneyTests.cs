@@ -25,7 +25,7 @@ public sealed class JourneyTests
 
         var order = await PlatformApi.OrderWhenReplicatedAsync(buyer, tickets.Take(2));
         var orderId = order.GetProperty("id").GetGuid();
-        var payment = await PlatformApi.PayWhenReplicatedAsync(buyer, orderId);
+        var payment = await PlatformApi.PayAsync(buyer, orderId);
 
         Assert.Equal(buyerId, order.GetProperty("userId").GetGuid());
         Assert.Equal(orderId, payment.GetProperty("orderId").GetGuid());
@@ -57,7 +57,7 @@ public sealed class JourneyTests
         var (_, tickets) = await PlatformApi.PublishSeatedEventAsync(organizer, seats: 1);
         var order = await PlatformApi.OrderWhenReplicatedAsync(first, tickets);
         var orderId = order.GetProperty("id").GetGuid();
-        await PlatformApi.PayWhenReplicatedAsync(first, orderId, "4242424242424242");
+        await PlatformApi.PayAsync(first, orderId, "4242424242424242");
         await PlatformApi.WaitForAsync(first, $"/api/orders/{orderId}", "status", "complete");
 
         var response = await second.PostAsJsonAsync("/api/orders", new { ticketId = tickets[0] });

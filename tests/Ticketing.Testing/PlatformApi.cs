@@ -48,17 +48,12 @@ public sealed class PlatformApi(Func<HttpClient> newClient)
         return await ReadAsync(response!, HttpStatusCode.Created);
     }
 
-    /// <summary>Pays once Payments' replica knows the order (it learns it from OrderCreated, a moment after the order).</summary>
-    public static async Task<JsonElement> PayWhenReplicatedAsync(HttpClient buyer, Guid orderId, string paymentMethod = "pm_card_visa")
-    {
-        HttpResponseMessage? response = null;
-        await Eventually.TrueAsync(async () =>
-        {
-            response = await buyer.PostAsJsonAsync("/api/payments", new { orderId, paymentMethod });
-            return response.StatusCode != HttpStatusCode.NotFound;
-        }, TimeSpan.FromSeconds(60));
-        return await ReadAsync(response!, HttpStatusCode.Created);
-    }
+    /// <summary>
+    /// Pays the order in one request: Payments must accept an order the moment Ordering created it,
+    /// before OrderCreated reached it (it asks Ordering), so a 404 here is a failure.
+    /// </summary>
+    public static async Task<JsonElement> PayAsync(HttpClient buyer, Guid orderId, string paymentMethod = "pm_card_visa") =>
+        await ReadAsync(await buyer.PostAsJsonAsync("/api/payments", new { orderId, paymentMethod }), HttpStatusCode.Created);
 
     /// <summary>The buyer's pass codes, once Catalog has issued them for the completed order.</summary>
     public static async Task<List<string>> PassCodesWhenIssuedAsync(HttpClient buyer, int expected)

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Ticketing.BuildingBlocks.Hosting;
 using Ticketing.BuildingBlocks.Persistence;
 
 namespace Ticketing.Testing;
@@ -85,6 +89,16 @@ public sealed class TestPlatform : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        // In memory there is no port to call this process back on: calls a module makes to another
+        // module of the same process go straight to the in-memory server instead.
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(sp => sp.GetRequiredService<IServer>() is TestServer
+                ? OwnAddress.Fixed(new Uri("http://localhost/"))
+                : new OwnAddress(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IServer>()));
+            services.AddHttpClient(OwnAddress.HttpClientName).ConfigurePrimaryHttpMessageHandler(sp =>
+                sp.GetRequiredService<IServer>() is TestServer server ? server.CreateHandler() : new SocketsHttpHandler());
+        });
         builder.ConfigureLogging(logging =>
         {
             foreach (var provider in _loggers)

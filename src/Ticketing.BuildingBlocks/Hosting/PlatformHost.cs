@@ -36,6 +36,9 @@ public static class PlatformHost
 
         builder.Services.AddSingleton(new HostedModules(selected));
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<NestedApiCall>();
+        builder.Services.AddSingleton<OwnAddress>();
+        builder.Services.AddHttpClient(OwnAddress.HttpClientName);
         // Keys for antiforgery tokens survive restarts and are shared by replicas that mount the same folder.
         builder.Services.AddDataProtection()
             .SetApplicationName("ticketing")

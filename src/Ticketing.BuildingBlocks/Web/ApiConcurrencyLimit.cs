@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ticketing.BuildingBlocks.Web;
 
@@ -11,7 +12,10 @@ namespace Ticketing.BuildingBlocks.Web;
 /// Why: under a stampede every request holds a database connection, and once the pool is empty the
 /// event consumers and the outbox relay of the same process cannot get one either, so the work that
 /// would let buyers finish (payments learning of orders) stalls. Set it below the connection pool
-/// size to keep connections for them. Pages are not counted: they call the APIs themselves.
+/// size to keep connections for them. Pages are not counted: they call the APIs themselves, and
+/// neither is a call one module makes to another in the same process while serving an API request
+/// (<see cref="NestedApiCall"/>): that request holds a permit already, and if the nested call had
+/// to queue for one, a full house of such requests would wait on each other until they time out.
 /// </summary>
 public static class ApiConcurrencyLimit
 {
@@ -33,9 +37,10 @@ public static class ApiConcurrencyLimit
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
         app.Lifetime.ApplicationStopped.Register(limiter.Dispose);
+        var nested = app.Services.GetService<NestedApiCall>() ?? new NestedApiCall();
         app.Use(async (context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments("/api"))
+            if (!context.Request.Path.StartsWithSegments("/api") || nested.IsNested(context))
             {
                 await next(context);
                 return;

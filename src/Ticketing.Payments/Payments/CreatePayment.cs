@@ -26,7 +26,9 @@ internal static class CreatePayment
         CreatePaymentRequest request,
         [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
         ClaimsPrincipal principal,
+        HttpContext httpContext,
         PaymentsDbContext db,
+        OrderingLookup orderingLookup,
         PaymentProviders providers,
         IdempotentRequests idempotency,
         TimeProvider time,
@@ -40,7 +42,7 @@ internal static class CreatePayment
 
         if (idempotencyKey is null)
         {
-            return await PayAsync(request, userId, db, providers, time, logger, cancellationToken);
+            return await PayAsync(request, userId, httpContext, db, orderingLookup, providers, time, logger, cancellationToken);
         }
 
         if (idempotencyKey.Length is 0 or > IdempotencyRecord.MaxKeyLength)
@@ -63,7 +65,7 @@ internal static class CreatePayment
         Results<Created<PaymentResponse>, ValidationProblem, ProblemHttpResult, ContentHttpResult> result;
         try
         {
-            result = await PayAsync(request, userId, db, providers, time, logger, cancellationToken);
+            result = await PayAsync(request, userId, httpContext, db, orderingLookup, providers, time, logger, cancellationToken);
         }
         catch
         {
@@ -72,8 +74,8 @@ internal static class CreatePayment
         }
 
         var (status, contentType, body) = Describe(result.Result);
-        // A 404 is not a final answer: Payments learns orders from OrderCreated a moment after they
-        // exist, so a retry with the same key must be able to pay once the order arrives.
+        // A 404 is not kept either: an order Ordering did not know yet (or could not tell) may exist
+        // on a retry with the same key.
         if (status >= 500 || status == StatusCodes.Status404NotFound)
         {
             await idempotency.ReleaseAsync(userId, idempotencyKey);
@@ -87,8 +89,8 @@ internal static class CreatePayment
     }
 
     private static async Task<Results<Created<PaymentResponse>, ValidationProblem, ProblemHttpResult, ContentHttpResult>> PayAsync(
-        CreatePaymentRequest request, Guid userId, PaymentsDbContext db, PaymentProviders providers, TimeProvider time,
-        ILogger logger, CancellationToken cancellationToken)
+        CreatePaymentRequest request, Guid userId, HttpContext httpContext, PaymentsDbContext db, OrderingLookup orderingLookup,
+        PaymentProviders providers, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         var provider = providers.Active;
         var methodError = provider.CheckPaymentMethod(request.PaymentMethod);
@@ -102,7 +104,8 @@ internal static class CreatePayment
 
         var now = time.GetUtcNow().UtcDateTime;
         var order = await db.Orders.AsNoTracking()
-            .FirstOrDefaultAsync(o => o.OrderId == request.OrderId && o.UserId == userId, cancellationToken);
+            .FirstOrDefaultAsync(o => o.OrderId == request.OrderId && o.UserId == userId, cancellationToken)
+            ?? await orderingLookup.FetchAsync(request.OrderId!.Value, userId, httpContext, cancellationToken);
         if (order is null)
         {
             return Problems.NotFound($"Order {request.OrderId} not found.");
