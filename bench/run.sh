@@ -11,6 +11,9 @@
 #   BENCH_ARGS        extra flags for the program (e.g. "--seat-share 0.3 --wrk-duration 5")
 #   BENCH_PORT        embedded server port (default 5390)
 #   BENCH_OUT         where results and charts go (default docs/benchmarks)
+#   BENCH_TRACE       embedded: a .nettrace file; the server's threads are sampled with dotnet-trace
+#                     (dotnet tool install -g dotnet-trace) for BENCH_TRACE_SECONDS (default 20)
+#                     from the moment the stampede starts
 #   BENCH_KEEP_CLUSTER=1  distributed: leave the cluster running afterwards (stop it with cluster.sh stop)
 #   TICKETING_CLUSTER_*   distributed: see deploy/local/cluster.sh; defaults below keep the bench
 #                     cluster apart from a developer's cluster and from the test servers
@@ -53,6 +56,14 @@ wait_ready() {
   done
 }
 
+# Samples PID's threads once the program says the set-up is done (the stampede starts right after).
+trace_stampede() {
+  local tool=${DOTNET_TRACE:-$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")}
+  until grep -q '^setup:' "$WORK/progress.log" 2>/dev/null; do sleep 0.2; done
+  "$tool" collect -p "$1" --profile dotnet-sampled-thread-time --duration "00:00:00:${BENCH_TRACE_SECONDS:-20}" \
+    -o "$BENCH_TRACE" >"$WORK/trace.log" 2>&1 || log "dotnet-trace failed: see $WORK/trace.log"
+}
+
 embedded() {
   local port=${BENCH_PORT:-5390} rc=0
   log "publishing the server binary"
@@ -63,7 +74,9 @@ embedded() {
   SERVER_PID=$!
   trap 'kill $SERVER_PID 2>/dev/null || true; wait $SERVER_PID 2>/dev/null || true' EXIT
   wait_ready "http://127.0.0.1:$port/health/ready"
-  bench --topology embedded --url "http://127.0.0.1:$port" --sqlite "$WORK/data" --pids "server=$SERVER_PID" || rc=$?
+  [[ -z ${BENCH_TRACE:-} ]] || trace_stampede "$SERVER_PID" &
+  bench --topology embedded --url "http://127.0.0.1:$port" --sqlite "$WORK/data" --pids "server=$SERVER_PID" \
+    2> >(tee "$WORK/progress.log" >&2) || rc=$?
   log "server log: $WORK/server.log"
   return $rc
 }

@@ -16,6 +16,8 @@ public static class DatabaseSetup
 
     private static readonly SqliteBusyTimeout BusyTimeout = new(LockWaitSeconds * 1000);
 
+    private static readonly SqliteWriteGate WriteGate = new(TimeSpan.FromSeconds(LockWaitSeconds));
+
     /// <summary>
     /// Registers a service's DbContext on its own database: PostgreSQL when
     /// <c>ConnectionStrings:{service}</c> is set, otherwise a SQLite file in the data folder.
@@ -65,7 +67,7 @@ public static class DatabaseSetup
         else
         {
             options.UseSqlite(connectionString);
-            options.AddInterceptors(BusyTimeout);
+            options.AddInterceptors(BusyTimeout, WriteGate);
         }
 
         // Migrations are written by hand (the EF design-time package is unavailable), so there
