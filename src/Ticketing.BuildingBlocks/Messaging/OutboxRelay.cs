@@ -79,23 +79,21 @@ public sealed class OutboxRelay<TContext>(
                 .Take(batchSize)
                 .ToListAsync(cancellationToken);
 
-        var sent = 0;
-        foreach (var message in batch)
+        var outcome = await transport.PublishBatchAsync(batch.Select(m => m.ToEnvelope()).ToList(), cancellationToken);
+        var sent = outcome.Delivered;
+        var now = DateTime.UtcNow;
+        foreach (var message in batch.Take(sent))
         {
-            try
-            {
-                await transport.PublishAsync(message.ToEnvelope(), cancellationToken);
-                message.PublishedAt = DateTime.UtcNow;
-                sent++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Stop at the first failure so later events don't overtake this one.
-                message.Attempts++;
-                message.LastError = ex.Message;
-                logger.LogWarning(ex, "Publishing {EventType} {EventId} from {Service} failed", message.EventType, message.EventId, service);
-                break;
-            }
+            message.PublishedAt = now;
+        }
+
+        if (outcome.Error is { } error && sent < batch.Count)
+        {
+            // Later events wait for this one, so they do not overtake it.
+            var failed = batch[sent];
+            failed.Attempts++;
+            failed.LastError = error.Message;
+            logger.LogWarning(error, "Publishing {EventType} {EventId} from {Service} failed", failed.EventType, failed.EventId, service);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -63,18 +63,14 @@ internal sealed class OrderingLookup(
             return replica;
         }
 
-        db.Orders.Add(replica);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return replica;
-        }
-        catch (DbUpdateException)
-        {
-            // OrderCreated arrived meanwhile and stored the same order: use that row.
-            db.ChangeTracker.Clear();
-            return await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderId == orderId && o.UserId == userId, cancellationToken);
-        }
+        // OrderCreated may store the same order at the same moment: the primary key decides, and
+        // ON CONFLICT makes losing that race a no-op instead of a failed command logged as an error.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO order_replicas (order_id, user_id, status, total_minor, currency, expires_at, version)
+            VALUES ({replica.OrderId}, {replica.UserId}, {replica.Status}, {replica.TotalMinor}, {replica.Currency}, {replica.ExpiresAt}, {replica.Version})
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        return await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderId == orderId && o.UserId == userId, cancellationToken);
     }
 
     /// <summary>The token the caller signed in with: the bearer token, or the web session cookie that holds one.</summary>
