@@ -97,6 +97,7 @@ public sealed class EventDispatcher(
     /// <summary>Runs the handler and writes its inbox row in one transaction; skips it if the row exists.</summary>
     internal async Task<bool> HandleOnceAsync(EventSubscription subscription, MessageEnvelope envelope, CancellationToken cancellationToken)
     {
+        WritePriority.MarkFinishingWork();
         await using var scope = scopes.CreateAsyncScope();
         var db = (ServiceDbContext)scope.ServiceProvider.GetRequiredService(subscription.ContextType);
         if (await AlreadyHandledAsync(db, subscription, envelope))

@@ -62,6 +62,7 @@ public sealed class OutboxRelay<TContext>(
     /// <summary>Publishes up to <paramref name="batchSize"/> rows; returns how many went out.</summary>
     public async Task<int> PublishBatchAsync(int batchSize, CancellationToken cancellationToken)
     {
+        WritePriority.MarkFinishingWork();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         // PostgreSQL: row locks held until commit keep other relays off this batch. SQLite: one

@@ -21,13 +21,14 @@ namespace Ticketing.BuildingBlocks.Persistence;
 /// transaction for its own execution. Reads never wait: WAL readers do not block writers. Other
 /// processes on the same file (a migration, a second instance) are still arbitrated by SQLite's
 /// busy timeout, and a writer that waits here longer than <paramref name="maxWait"/> goes on to it.
+/// Writers that finish accepted work (<see cref="WritePriority"/>) go before the others.
 /// </remarks>
 internal sealed class SqliteWriteGate(TimeSpan maxWait) : IDbTransactionInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, PriorityGate> Gates = new(StringComparer.Ordinal);
 
     /// <summary>The gate a connection holds, if any; weak so a leaked connection cannot pin it.</summary>
-    private readonly ConditionalWeakTable<DbConnection, SemaphoreSlim> _held = [];
+    private readonly ConditionalWeakTable<DbConnection, PriorityGate> _held = [];
 
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
@@ -166,7 +167,7 @@ internal sealed class SqliteWriteGate(TimeSpan maxWait) : IDbTransactionIntercep
         }
 
         var gate = GateOf(connection);
-        if (await gate.WaitAsync(maxWait, cancellationToken))
+        if (await gate.EnterAsync(WritePriority.IsFinishingWork, maxWait, cancellationToken))
         {
             _held.AddOrUpdate(connection, gate);
         }
@@ -180,7 +181,8 @@ internal sealed class SqliteWriteGate(TimeSpan maxWait) : IDbTransactionIntercep
         }
 
         var gate = GateOf(connection);
-        if (gate.Wait(maxWait))
+        // Only EF's synchronous API comes here (none of the services' code paths); it blocks like SQLite would.
+        if (gate.EnterAsync(WritePriority.IsFinishingWork, maxWait, CancellationToken.None).GetAwaiter().GetResult())
         {
             _held.AddOrUpdate(connection, gate);
         }
@@ -209,6 +211,6 @@ internal sealed class SqliteWriteGate(TimeSpan maxWait) : IDbTransactionIntercep
         }
     }
 
-    private static SemaphoreSlim GateOf(DbConnection connection) =>
-        Gates.GetOrAdd(connection.DataSource, static _ => new SemaphoreSlim(1, 1));
+    private static PriorityGate GateOf(DbConnection connection) =>
+        Gates.GetOrAdd(connection.DataSource, static _ => new PriorityGate());
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.Contracts;
 
 namespace Ticketing.Expiration.Timers;
@@ -43,6 +44,7 @@ internal sealed class TimerWorker(IServiceScopeFactory scopes, IOptions<Expirati
     /// <summary>Fires up to <paramref name="batchSize"/> due timers; returns how many.</summary>
     public async Task<int> FireDueAsync(int batchSize, CancellationToken cancellationToken)
     {
+        WritePriority.MarkFinishingWork();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExpirationDbContext>();
         var now = DateTime.UtcNow;
