@@ -24,6 +24,7 @@ public sealed class ExpirationModule : IServiceModule
             .Validate(o => o.BatchSize > 0, "Expiration:BatchSize must be at least 1.")
             .ValidateOnStart();
         builder.Services.AddEventHandler<OrderCreated, ScheduleExpiration, ExpirationDbContext>(ServiceName);
+        builder.Services.AddEventHandler<OrderCompleted, StopTimer, ExpirationDbContext>(ServiceName);
         builder.Services.AddSingleton<TimerWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerWorker>());
     }

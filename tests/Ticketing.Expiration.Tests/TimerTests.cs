@@ -62,4 +62,24 @@ public sealed class TimerTests
         Assert.Equal((order.OrderId, order.ExpiresAt.UtcDateTime), (timer.OrderId, timer.DueAt));
         Assert.NotNull(timer.FiredAt);
     }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.PostgreSql)]
+    public async Task OrderCompleted_beforeTheHoldEnds_timerNeverFiresAndARepeatIsANoOp(TestProvider provider)
+    {
+        await using var platform = new TestPlatform(provider);
+        var order = Created(DateTimeOffset.UtcNow.AddMilliseconds(500));
+        var completed = new OrderCompleted(order.OrderId, 2, order.UserId, order.TotalMinor, order.Currency, [order.Tickets[0].TicketId]);
+
+        await platform.DeliverAsync(ExpirationModule.ServiceName, order);
+        await platform.DeliverAsync(ExpirationModule.ServiceName, completed);
+        var stampedAt = await platform.WithScopeAsync<ExpirationDbContext, DateTime?>(db => db.Timers.Select(t => t.FiredAt).SingleAsync());
+        await platform.DeliverAsync(ExpirationModule.ServiceName, completed with { Id = Guid.NewGuid() });
+        await Task.Delay(2500);
+
+        Assert.NotNull(stampedAt);
+        Assert.Equal(stampedAt, await platform.WithScopeAsync<ExpirationDbContext, DateTime?>(db => db.Timers.Select(t => t.FiredAt).SingleAsync()));
+        Assert.Empty(await platform.PublishedAsync<ExpirationDbContext, ExpirationComplete>());
+    }
 }

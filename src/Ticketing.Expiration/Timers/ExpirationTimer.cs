@@ -2,7 +2,7 @@ namespace Ticketing.Expiration.Timers;
 
 /// <summary>
 /// A durable timer: one row per order, written when OrderCreated arrives and stamped when
-/// it fires. Living in the database, it survives restarts; <see cref="FiredAt"/> makes it fire once.
+/// it fires (or, without firing, when the order completes first). Living in the database, it survives restarts; <see cref="FiredAt"/> makes it fire once.
 /// </summary>
 public sealed class ExpirationTimer
 {
