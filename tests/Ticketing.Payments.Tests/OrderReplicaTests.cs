@@ -49,6 +49,33 @@ public sealed class OrderReplicaTests
         Assert.Equal((OrderStatuses.Cancelled, 2_000L, "EUR"), (replica.Status, replica.TotalMinor, replica.Currency));
     }
 
+    /// <summary>
+    /// The consumer handles several messages at once: an order cancelled right after it was created
+    /// (a quick buyer, a backlog) races its OrderCreated. Losing the cancellation would let the
+    /// order be paid with no refund coming.
+    /// </summary>
+    [Fact]
+    public async Task OrderCancelled_appliedAtOnceWithOrderCreated_endsCancelledEveryTime()
+    {
+        await using var platform = new TestPlatform(TestProvider.PostgreSql);
+        _ = platform.Services;
+        var lost = new List<string>();
+
+        for (var i = 0; i < 60; i++)
+        {
+            var order = new OrderCreated(Guid.CreateVersion7(), 1, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(15), 2_000, "eur", []);
+            await Task.WhenAll(
+                Task.Run(() => platform.DeliverAsync(order)),
+                Task.Run(() => platform.DeliverAsync(PaymentsTestKit.Cancelled(order))));
+            if ((await platform.ReplicaAsync(order.OrderId)).Status != OrderStatuses.Cancelled)
+            {
+                lost.Add($"round {i}");
+            }
+        }
+
+        Assert.True(lost.Count == 0, string.Join(", ", lost));
+    }
+
     [Fact]
     public async Task OrderCreated_expiryAlreadyPast_isStored()
     {

@@ -26,31 +26,22 @@ internal sealed class ApplyTicketEvents(OrderingDbContext db)
             EventId = e.EventId, Tier = e.Tier, Seat = e.Seat, Status = e.Status, OwnerId = e.OwnerId,
         }, cancellationToken);
 
-    private async Task ApplyAsync(TicketReplica state, CancellationToken cancellationToken)
-    {
-        // One conditional UPDATE: the version check and the write are a single statement, so two
-        // events for the same ticket handled at once cannot both pass the check. The hold
-        // (held_by_order_id) is deliberately not in the SET list: Ordering owns it, not Catalog.
-        var updated = await db.Tickets
-            .Where(t => t.TicketId == state.TicketId && t.Version < state.Version)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.Version, state.Version)
-                .SetProperty(t => t.Title, state.Title)
-                .SetProperty(t => t.PriceMinor, state.PriceMinor)
-                .SetProperty(t => t.Currency, state.Currency)
-                .SetProperty(t => t.EventId, state.EventId)
-                .SetProperty(t => t.Tier, state.Tier)
-                .SetProperty(t => t.Seat, state.Seat)
-                .SetProperty(t => t.OwnerId, state.OwnerId)
-                .SetProperty(t => t.Status, state.Status),
-                cancellationToken);
-        if (updated > 0 || await db.Tickets.AnyAsync(t => t.TicketId == state.TicketId, cancellationToken))
-        {
-            return;
-        }
-
-        // First sight of this ticket. Saved with the inbox row; if another delivery inserts the
-        // same ticket first, the primary key rejects ours and the retry takes the update path.
-        db.Tickets.Add(state);
-    }
+    /// <summary>
+    /// One upsert: insert on first sight, otherwise overwrite only when newer. It used to be an
+    /// UPDATE, then an existence check, then an INSERT: under READ COMMITTED each statement sees a
+    /// fresh snapshot, so when TicketCreated committed between the UPDATE and the check, a newer
+    /// TicketUpdated found the row, took it for a newer version and was dropped (a published seat
+    /// stayed withdrawn in Ordering for good). Here the database decides in one statement. The hold
+    /// (held_by_order_id) is deliberately not in the SET list: Ordering owns it, not Catalog.
+    /// </summary>
+    private Task ApplyAsync(TicketReplica t, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO tickets (ticket_id, version, title, price_minor, currency, event_id, tier, seat, owner_id, status)
+            VALUES ({t.TicketId}, {t.Version}, {t.Title}, {t.PriceMinor}, {t.Currency}, {t.EventId}, {t.Tier}, {t.Seat}, {t.OwnerId}, {t.Status})
+            ON CONFLICT (ticket_id) DO UPDATE SET
+                version = excluded.version, title = excluded.title, price_minor = excluded.price_minor,
+                currency = excluded.currency, event_id = excluded.event_id, tier = excluded.tier,
+                seat = excluded.seat, owner_id = excluded.owner_id, status = excluded.status
+            WHERE tickets.version < excluded.version
+            """, cancellationToken);
 }

@@ -21,19 +21,23 @@ internal sealed class ApplyOrderCancelled(PaymentsDbContext db, PaymentRefunds r
     {
         // The status goes first: a success being confirmed right now either claimed the order before
         // this UPDATE (and is found below) or is refused by it (and refunds itself).
-        var updated = await db.Orders
-            .Where(o => o.OrderId == e.OrderId && o.Status != OrderStatuses.Cancelled)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(o => o.Status, OrderStatuses.Cancelled)
-                .SetProperty(o => o.CancelReason, e.Reason)
-                .SetProperty(o => o.Version, e.Version), cancellationToken);
-        if (updated == 0 && !await db.Orders.AnyAsync(o => o.OrderId == e.OrderId, cancellationToken))
+        if (await CancelReplicaAsync(e, cancellationToken) == 0)
         {
-            // Overtook its OrderCreated; that event fills in the amount later and cannot un-cancel it.
-            db.Orders.Add(new OrderReplica
+            if (!await db.Orders.AnyAsync(o => o.OrderId == e.OrderId, cancellationToken))
             {
-                OrderId = e.OrderId, UserId = e.UserId, Status = OrderStatuses.Cancelled, CancelReason = e.Reason, Currency = "", Version = e.Version,
-            });
+                // Overtook its OrderCreated; that event fills in the amount later and cannot un-cancel it.
+                db.Orders.Add(new OrderReplica
+                {
+                    OrderId = e.OrderId, UserId = e.UserId, Status = OrderStatuses.Cancelled, CancelReason = e.Reason, Currency = "", Version = e.Version,
+                });
+            }
+            else
+            {
+                // Each statement sees the database as of its own start: an OrderCreated committed
+                // between the UPDATE and the check is found by the check but was missed by the
+                // UPDATE, so it runs again (a no-op when the order was cancelled already).
+                await CancelReplicaAsync(e, cancellationToken);
+            }
         }
 
         var paid = await db.Payments
@@ -52,4 +56,12 @@ internal sealed class ApplyOrderCancelled(PaymentsDbContext db, PaymentRefunds r
             await refunds.RefundAsync(payment, reason, cancellationToken);
         }
     }
+
+    private Task<int> CancelReplicaAsync(OrderCancelled e, CancellationToken cancellationToken) =>
+        db.Orders
+            .Where(o => o.OrderId == e.OrderId && o.Status != OrderStatuses.Cancelled)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.Status, OrderStatuses.Cancelled)
+                .SetProperty(o => o.CancelReason, e.Reason)
+                .SetProperty(o => o.Version, e.Version), cancellationToken);
 }
