@@ -8,7 +8,10 @@
 #   BENCH_BUYERS      concurrent buyers (default 2000)
 #   BENCH_ABANDON     share of buyers who never pay and let the hold expire (default 0.1)
 #   BENCH_HOLD        hold duration given to the platform (default 00:00:20)
-#   BENCH_ARGS        extra flags for the program (e.g. "--seat-share 0.3 --wrk-duration 5")
+#   BENCH_ARGS        extra flags for the program (e.g. "--seat-share 0.3 --wrk-duration 5"; a sale through
+#                     a waiting room: "--waiting-room-minutes 10")
+#   BENCH_ADMIT_PER_SECOND  buyers the waiting room admits per second (Ordering__WaitingRoom__AdmitPerSecond,
+#                     a decimal number; unset: the platform's default); only matters with --waiting-room-minutes
 #   BENCH_PORT        embedded server port (default 5390)
 #   BENCH_OUT         where results and charts go (default docs/benchmarks)
 #   BENCH_TRACE       embedded: a .nettrace file; the server's threads are sampled with dotnet-trace
@@ -40,6 +43,8 @@ export Ticketing__Bench__Hello=true
 # Keep database connections for event consumers and relays while buyers stampede (docs/operations.md).
 export Ticketing__MaxConcurrentApiRequests=${BENCH_MAX_CONCURRENT_API_REQUESTS:-64}
 export Logging__LogLevel__Default=Warning
+# The waiting room's admission rate, fixed when a room opens (only with --waiting-room-minutes).
+[[ -z ${BENCH_ADMIT_PER_SECOND:-} ]] || export Ordering__WaitingRoom__AdmitPerSecond=$BENCH_ADMIT_PER_SECOND
 export ASPNETCORE_ENVIRONMENT=Production
 
 command -v wrk >/dev/null || { log "installing wrk"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }

@@ -20,6 +20,9 @@ internal sealed record EventDto(Guid Id, string Status, List<TierDto> Tiers);
 
 internal sealed record PassDto(Guid Id, Guid TicketId, Guid OrderId);
 
+internal sealed record QueuePlaceDto(
+    Guid EventId, int Position, int NumberInLine, bool Admitted, DateTime AdmitAt, int EstimatedWaitSeconds, DateTime ClosesAt, string Token);
+
 /// <summary>The public HTTP API, over one keep-alive connection pool shared by every buyer.</summary>
 internal sealed class Api : IDisposable
 {
@@ -42,9 +45,16 @@ internal sealed class Api : IDisposable
         _http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
     }
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, object? body = null, string? idempotencyKey = null)
+    public async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string path, string? token, object? body = null, string? idempotencyKey = null,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

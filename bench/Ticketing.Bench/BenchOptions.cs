@@ -9,6 +9,8 @@ internal sealed class BenchOptions
     public int Buyers { get; private set; } = 2000;
     public double AbandonShare { get; private set; } = 0.1;
     public double SeatShare { get; private set; } = 0.5;
+    /// <summary>Minutes of waiting room the sale's event is published with; 0 orders directly.</summary>
+    public int WaitingRoomMinutes { get; private set; }
     public int SignupParallelism { get; private set; } = 8;
     public TimeSpan HoldDuration { get; private set; } = TimeSpan.FromSeconds(20);
     public string Topology { get; private set; } = "embedded";
@@ -42,6 +44,7 @@ internal sealed class BenchOptions
                 case "--buyers": o.Buyers = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--abandon": o.AbandonShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--seat-share": o.SeatShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--waiting-room-minutes": o.WaitingRoomMinutes = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--signup-parallelism": o.SignupParallelism = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--hold": o.HoldDuration = TimeSpan.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--topology": o.Topology = Next(); break;

@@ -18,6 +18,7 @@ using var api = new Api(options.BaseUrl, Math.Max(256, options.Buyers));
 var report = new Report { Options = options, StartedAt = DateTime.UtcNow, LoadBefore = Report.LoadAverage() };
 
 var sale = await Setup.RunAsync(api, options, databases);
+report.Room = sale.Room;
 report.Stampede = await Stampede.RunAsync(api, options, sale);
 report.Outcome = await Settle.RunAsync(databases, options, report.Stampede);
 report.Checks = await Audit.RunAsync(api, databases, sale, report.Stampede);

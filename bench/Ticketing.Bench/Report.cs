@@ -17,6 +17,7 @@ internal sealed class Report
     public double? Hello { get; set; }
     public (double Tps, int Clients, int Transactions)? Pgbench { get; set; }
     public List<(string Name, long Kilobytes)> Memory { get; set; } = [];
+    public WaitingRoomSchedule? Room { get; set; }
 
     private double ReservationWindow => Stampede.Reservations.Select(r => r.AtSeconds).DefaultIfEmpty(0).Max();
     private double ReservationsPerSecond => Stampede.Reservations.Count / Math.Max(0.001, ReservationWindow);
@@ -24,6 +25,8 @@ internal sealed class Report
     private IEnumerable<double> WholeBuyMs => Stampede.Reservations
         .Where(r => Outcome.CompletedAt.ContainsKey(r.OrderId))
         .Select(r => (Outcome.CompletedAt[r.OrderId] - r.SentAt).TotalMilliseconds);
+
+    private IEnumerable<double> TimeInLineMs => Stampede.Line.Select(p => p.TimeInLineMs);
 
     private IEnumerable<double> ExpiryLagMs => Outcome.ExpiredAt
         .Where(e => Outcome.ExpiresAt.ContainsKey(e.Key))
@@ -44,6 +47,7 @@ internal sealed class Report
         lines.AppendLine("| --- | --- |");
         Row("Machine", F($"{Environment.ProcessorCount} cores, load average before the run {LoadBefore}, after {LoadAverage()} (shared with other work)"));
         Row("Buyers / seat share / abandon share / hold", F($"{Options.Buyers} / {Options.SeatShare:P0} / {Options.AbandonShare:P0} / {Options.HoldDuration.TotalSeconds:0}s"));
+        Row("Waiting room", WaitingRoom());
         Row("**App reservations/s ÷ pgbench tps**", Pgbench is { } pg
             ? F($"**{ReservationsPerSecond / pg.Tps:P1}** ({ReservationsPerSecond:F0} ÷ {pg.Tps:F0}; pgbench {pg.Clients} clients, {pg.Transactions} reservations)")
             : "n/a: embedded mode runs on SQLite, there is no pgbench ceiling");
@@ -53,6 +57,7 @@ internal sealed class Report
         Row("Reservations", F($"{s.Reservations.Count} orders ({s.Reservations.Sum(r => r.Quantity)} tickets) in {ReservationWindow:F1}s = **{ReservationsPerSecond:F0} reservations/s**; {s.Attempts} POST /api/orders in all"));
         Row("POST /api/orders latency", Percentiles.Of(s.OrderLatenciesMs).ToString());
         Row("Whole buy (order sent → order complete)", Percentiles.Of(WholeBuyMs).ToString());
+        Row("Time in line (place taken → turn)", Room is null ? "n/a (no waiting room)" : Percentiles.Of(TimeInLineMs).ToString());
         Row("Time until sold out", string.Join(", ", new[] { Sale.SeatTier, Sale.GaTier }.Select(t =>
             s.SoldOutAtSeconds.TryGetValue(t, out var at) ? F($"{t} {at:F1}s") : $"{t} not sold out")));
         Row("Answers", string.Join(", ", s.Statuses.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}: {k.Value}")));
@@ -98,6 +103,26 @@ internal sealed class Report
                 new Series("reservations/s", "#1f77b4", PerSecond(Stampede.Reservations.Select(r => r.AtSeconds))),
                 new Series("orders completed/s", "#ff7f0e", PerSecond(Outcome.CompletedAt.Values.Select(c => (c - Stampede.StartedAt).TotalSeconds))),
             ]));
+    }
+
+    /// <summary>The room's settings and how the line moved; the order figures above start at the turn, not at joining.</summary>
+    private string WaitingRoom()
+    {
+        if (Room is not { } room)
+        {
+            return "off";
+        }
+
+        var admitted = Stampede.Line.Select(p => p.AdmittedAt).ToList();
+        var span = admitted.Count > 1 ? admitted.Max() - admitted.Min() : 0;
+        var observed = span > 0 ? F($", {(admitted.Count - 1) / span:F1}/s observed") : "";
+        var inLine = Percentiles.Of(TimeInLineMs);
+        var times = inLine.Count == 0
+            ? "nobody took a place"
+            : F($"time in line p50 {inLine.P50 / 1000:F1}s / p99 {inLine.P99 / 1000:F1}s (n={inLine.Count})");
+        // The schedule runs from the publication, so numbers due before the buyers came are admitted at once.
+        var head = (Stampede.StartedAt - room.OpensAt).TotalSeconds;
+        return F($"{Options.WaitingRoomMinutes} min, admitting {room.AdmitPerSecond:0.##}/s{observed}; opened {head:F0}s before the buyers came; {times}");
     }
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

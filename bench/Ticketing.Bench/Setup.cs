@@ -1,8 +1,12 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Ticketing.Bench;
 
-internal sealed record Sale(Guid EventId, string Organizer, IReadOnlyList<TicketDto> Seats, List<Buyer> Buyers)
+/// <summary>The sale's waiting room as Ordering opened it (null: the sale has none).</summary>
+internal sealed record WaitingRoomSchedule(double AdmitPerSecond, DateTime OpensAt, DateTime ClosesAt);
+
+internal sealed record Sale(Guid EventId, string Organizer, IReadOnlyList<TicketDto> Seats, List<Buyer> Buyers, WaitingRoomSchedule? Room = null)
 {
     public const string SeatTier = "Floor";
     public const string GaTier = "GA";
@@ -29,8 +33,17 @@ internal static class Setup
             startsAt = start,
             endsAt = start.AddHours(3),
             currency = "EUR",
+            // Null is left out of the body, so a run without a waiting room sends what it always sent.
+            waitingRoomMinutes = options.WaitingRoomMinutes > 0 ? options.WaitingRoomMinutes : (int?)null,
         });
-        await api.CallAsync<EventDto>(HttpMethod.Post, $"api/events/{created.Id}/publish", organizer);
+        // The line's schedule starts at publication and admits numbers the buyers were not there
+        // to take, so a waiting-room sale is published last, when the buyers are ready.
+        var publishLast = options.WaitingRoomMinutes > 0;
+        if (!publishLast)
+        {
+            await api.CallAsync<EventDto>(HttpMethod.Post, $"api/events/{created.Id}/publish", organizer);
+        }
+
         // 25 rows of 40: 1,000 reserved seats.
         var rows = Enumerable.Range(0, 25).Select(i => ((char)('A' + i)).ToString()).ToArray();
         await api.CallAsync<JsonElement>(HttpMethod.Post, $"api/events/{created.Id}/tickets", organizer,
@@ -39,7 +52,15 @@ internal static class Setup
             new { tier = Sale.GaTier, price = 45.5, quantity = Sale.GaCount });
 
         var buyers = await SignUpBuyersAsync(api, options, run);
-        await WaitForReplicaAsync(databases, created.Id);
+        await WaitForReplicaAsync(databases, created.Id, onSale: false);
+        WaitingRoomSchedule? room = null;
+        if (publishLast)
+        {
+            await api.CallAsync<EventDto>(HttpMethod.Post, $"api/events/{created.Id}/publish", organizer);
+            room = await WaitForRoomAsync(databases, created.Id);
+            await WaitForReplicaAsync(databases, created.Id, onSale: true);
+        }
+
         var seats = new List<TicketDto>();
         for (var page = 1; seats.Count < Sale.SeatCount; page++)
         {
@@ -53,8 +74,9 @@ internal static class Setup
             seats.AddRange(batch);
         }
 
-        ProgressLine.Log($"setup: event {created.Id}, {seats.Count} seats listed, {buyers.Count} buyers ready");
-        return new Sale(created.Id, organizer, seats, buyers);
+        ProgressLine.Log($"setup: event {created.Id}, {seats.Count} seats listed, {buyers.Count} buyers ready" +
+            (room is null ? "" : FormattableString.Invariant($", waiting room open until {room.ClosesAt:HH:mm:ss} UTC admitting {room.AdmitPerSecond:0.##}/s")));
+        return new Sale(created.Id, organizer, seats, buyers, room);
     }
 
     /// <summary>Password hashing is deliberately slow, so sign-ups run with bounded parallelism.</summary>
@@ -77,22 +99,53 @@ internal static class Setup
         return buyers.ToList();
     }
 
-    /// <summary>Ordering learns the tickets from Catalog's events; the sale opens once it has all of them.</summary>
-    private static async Task WaitForReplicaAsync(ServiceDatabases databases, Guid eventId)
+    /// <summary>
+    /// Ordering learns the tickets from Catalog's events; the sale opens once it has all of them
+    /// (<paramref name="onSale"/>: and knows them on sale, after a late publication).
+    /// </summary>
+    private static async Task WaitForReplicaAsync(ServiceDatabases databases, Guid eventId, bool onSale)
     {
         long count = 0;
+        var what = onSale ? "tickets on sale for Ordering" : "tickets known to Ordering";
+        var filter = onSale ? " AND status = 'available'" : "";
         var deadline = DateTime.UtcNow.AddMinutes(5);
-        await using (ProgressLine.Start("replica", () => $"{count}/{Sale.Inventory} tickets known to Ordering"))
+        await using (ProgressLine.Start("replica", () => $"{count}/{Sale.Inventory} {what}"))
         {
             while (count < Sale.Inventory)
             {
                 if (DateTime.UtcNow > deadline)
                 {
-                    throw new TimeoutException($"Ordering knows only {count} of {Sale.Inventory} tickets after 5 minutes");
+                    throw new TimeoutException($"only {count} of {Sale.Inventory} {what} after 5 minutes");
                 }
 
                 await Task.Delay(500);
-                count = await databases.ScalarAsync("ordering", $"SELECT COUNT(*) FROM tickets WHERE event_id = {databases.Id(eventId)}");
+                count = await databases.ScalarAsync("ordering", $"SELECT COUNT(*) FROM tickets WHERE event_id = {databases.Id(eventId)}{filter}");
+            }
+        }
+    }
+
+    /// <summary>Ordering opens the room when it hears of the publication; its row holds the rate it admits at.</summary>
+    private static async Task<WaitingRoomSchedule> WaitForRoomAsync(ServiceDatabases databases, Guid eventId)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        await using (ProgressLine.Start("waiting room", () => "waiting for Ordering to open the room"))
+        {
+            while (true)
+            {
+                var rows = await databases.QueryAsync("ordering",
+                    $"SELECT admit_per_second, opens_at, closes_at FROM waiting_rooms WHERE event_id = {databases.Id(eventId)}");
+                if (rows.Count > 0)
+                {
+                    return new WaitingRoomSchedule(
+                        Convert.ToDouble(rows[0][0], CultureInfo.InvariantCulture), ServiceDatabases.AsUtc(rows[0][1]), ServiceDatabases.AsUtc(rows[0][2]));
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("Ordering did not open the waiting room within a minute of the publication");
+                }
+
+                await Task.Delay(250);
             }
         }
     }

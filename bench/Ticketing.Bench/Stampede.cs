@@ -18,6 +18,9 @@ internal sealed class StampedeResult
     public ConcurrentBag<double> OrderAnsweredAt { get; } = [];
     public ConcurrentDictionary<string, int> Statuses { get; } = new();
     public ConcurrentDictionary<string, double> SoldOutAtSeconds { get; } = new();
+    /// <summary>Each buyer's stay in the waiting room; empty when the sale has none.</summary>
+    public ConcurrentBag<LinePlace> Line { get; } = [];
+    public int InLine;
     public int Attempts;
     public int BuyersDone;
     public int PaymentsAccepted;
@@ -47,7 +50,13 @@ internal static class Stampede
             await gate.Task;
             try
             {
-                await BuyAsync(api, sale, buyer, result, clock, random, quantity, wantsSeats, abandons, seatRows, taken, held);
+                var turn = options.WaitingRoomMinutes > 0
+                    ? await WaitingLine.WaitForTurnAsync(api, sale, buyer, result, clock, random)
+                    : new Turn(null);
+                if (turn is not null)
+                {
+                    await BuyAsync(api, sale, buyer, result, clock, random, quantity, wantsSeats, abandons, seatRows, taken, held, turn);
+                }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
@@ -60,7 +69,9 @@ internal static class Stampede
         })).ToList();
 
         await using (ProgressLine.Start("stampede", () =>
-            $"{Volatile.Read(ref result.BuyersDone)}/{sale.Buyers.Count} buyers done, {Volatile.Read(ref result.Attempts)} orders sent, " +
+            $"{Volatile.Read(ref result.BuyersDone)}/{sale.Buyers.Count} buyers done, " +
+            (options.WaitingRoomMinutes > 0 ? $"{Volatile.Read(ref result.InLine)} in line, " : "") +
+            $"{Volatile.Read(ref result.Attempts)} orders sent, " +
             $"{result.Reservations.Count} reserved, {Volatile.Read(ref result.PaymentsAccepted)} paid, {result.Reservations.Count / Math.Max(0.001, clock.Elapsed.TotalSeconds):F0} res/s"))
         {
             result.StartedAt = DateTime.UtcNow;
@@ -75,8 +86,10 @@ internal static class Stampede
 
     private static async Task BuyAsync(
         Api api, Sale sale, Buyer buyer, StampedeResult result, Stopwatch clock, Random random, int quantity, bool wantsSeats, bool abandons,
-        List<List<TicketDto>> seatRows, ConcurrentDictionary<Guid, bool> taken, ConcurrentDictionary<string, int> held)
+        List<List<TicketDto>> seatRows, ConcurrentDictionary<Guid, bool> taken, ConcurrentDictionary<string, int> held, Turn turn)
     {
+        // Sent with every attempt: the token stays valid until the room closes, and a 429 (turn not come yet) is retried below.
+        var headers = turn.QueueToken is { } token ? new Dictionary<string, string> { ["Queue-Token"] = token } : null;
         for (var attempt = 0; attempt < (wantsSeats ? SeatAttempts : 1); attempt++)
         {
             object body;
@@ -104,7 +117,7 @@ internal static class Stampede
             {
                 var started = clock.Elapsed;
                 Interlocked.Increment(ref result.Attempts);
-                response = await api.SendAsync(HttpMethod.Post, "api/orders", buyer.Token, body);
+                response = await api.SendAsync(HttpMethod.Post, "api/orders", buyer.Token, body, headers: headers);
                 latency = (clock.Elapsed - started).TotalMilliseconds;
                 result.OrderLatenciesMs.Add(latency);
                 result.OrderAnsweredAt.Add(clock.Elapsed.TotalSeconds);
@@ -189,7 +202,7 @@ internal static class Stampede
     }
 
     /// <summary>Waits out a 503 or 429 as its Retry-After asks (with jitter) unless past the deadline; true when it waited.</summary>
-    private static async Task<bool> WaitIfBusyAsync(HttpResponseMessage response, DateTime deadline, Random random)
+    internal static async Task<bool> WaitIfBusyAsync(HttpResponseMessage response, DateTime deadline, Random random)
     {
         if (response.StatusCode is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests) || DateTime.UtcNow > deadline)
         {

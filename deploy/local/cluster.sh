@@ -118,6 +118,7 @@ write_nginx() {
     echo "    location /.well-known/ { proxy_pass http://identity; }"
     for s in tickets events passes checkins; do echo "    location /api/$s { proxy_pass http://catalog; }"; done
     echo "    location /api/orders { proxy_pass http://ordering; }"
+    echo "    location /api/waiting-rooms { proxy_pass http://ordering; }"
     echo "    location /api/payments { proxy_pass http://payments; }"
     echo "    location /api/notifications { proxy_pass http://notifications; }"
     # Server-sent events on the pages must not be buffered.

@@ -70,6 +70,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             e.Property(v => v.Version).HasColumnName("version").IsConcurrencyToken();
             e.Property(v => v.CreatedAt).HasColumnName("created_at");
             e.Property(v => v.PublishedAt).HasColumnName("published_at");
+            e.Property(v => v.WaitingRoomMinutes).HasColumnName("waiting_room_minutes").HasDefaultValue(0);
             e.Property(v => v.UpdatedAt).HasColumnName("updated_at");
             e.HasIndex(v => new { v.Status, v.StartsAt }).HasDatabaseName("ix_events_status_starts");
             e.HasIndex(v => v.OrganizerId).HasDatabaseName("ix_events_organizer");

@@ -46,3 +46,11 @@ public sealed record TicketUpdated(
 /// Ordering cancels every open or paid order of it (OrderCancelled, reason event-cancelled).
 /// </summary>
 public sealed record EventCancelled(Guid EventId, int Version, Guid OrganizerId) : IntegrationEvent;
+
+/// <summary>
+/// Published once when an organizer publishes an event: its sale starts now. With
+/// <paramref name="WaitingRoomMinutes"/> above zero, Ordering admits buyers of its tickets through a
+/// waiting room (a place in line per account, admitted at a set rate) from
+/// <paramref name="PublishedAt"/> for that many minutes.
+/// </summary>
+public sealed record EventPublished(Guid EventId, int Version, Guid OrganizerId, DateTimeOffset PublishedAt, int WaitingRoomMinutes) : IntegrationEvent;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.Ordering.Domain;
 using Ticketing.Ordering.Tickets;
+using Ticketing.Ordering.WaitingRooms;
 
 namespace Ticketing.Ordering;
 
@@ -14,6 +15,10 @@ public sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> option
     public DbSet<TicketReplica> Tickets => Set<TicketReplica>();
 
     public DbSet<CancelledEvent> CancelledEvents => Set<CancelledEvent>();
+
+    internal DbSet<WaitingRoom> WaitingRooms => Set<WaitingRoom>();
+
+    internal DbSet<QueuePlace> QueuePlaces => Set<QueuePlace>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -77,6 +82,32 @@ public sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> option
             e.HasKey(c => c.EventId);
             e.Property(c => c.EventId).HasColumnName("event_id").ValueGeneratedNever();
             e.Property(c => c.CancelledAt).HasColumnName("cancelled_at");
+        });
+
+        modelBuilder.Entity<WaitingRoom>(e =>
+        {
+            e.ToTable("waiting_rooms");
+            e.HasKey(r => r.EventId);
+            e.Property(r => r.EventId).HasColumnName("event_id").ValueGeneratedNever();
+            e.Property(r => r.OpensAt).HasColumnName("opens_at");
+            e.Property(r => r.ClosesAt).HasColumnName("closes_at");
+            e.Property(r => r.AdmitPerSecond).HasColumnName("admit_per_second");
+            e.Property(r => r.Secret).HasColumnName("secret");
+            e.Property(r => r.LastPosition).HasColumnName("last_position");
+            e.Property(r => r.NextAdmitAt).HasColumnName("next_admit_at");
+        });
+
+        modelBuilder.Entity<QueuePlace>(e =>
+        {
+            e.ToTable("queue_places");
+            e.HasKey(p => new { p.EventId, p.UserId });
+            e.Property(p => p.EventId).HasColumnName("event_id");
+            e.Property(p => p.UserId).HasColumnName("user_id");
+            e.Property(p => p.Position).HasColumnName("position");
+            e.Property(p => p.JoinedAt).HasColumnName("joined_at");
+            e.Property(p => p.AdmitAt).HasColumnName("admit_at");
+            // One account per position: the counter gives each number once.
+            e.HasIndex(p => new { p.EventId, p.Position }).IsUnique().HasDatabaseName("ix_queue_places_event_id_position");
         });
     }
 }

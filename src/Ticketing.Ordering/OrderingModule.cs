@@ -10,6 +10,7 @@ using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.Contracts;
 using Ticketing.Ordering.Orders;
 using Ticketing.Ordering.Tickets;
+using Ticketing.Ordering.WaitingRooms;
 
 namespace Ticketing.Ordering;
 
@@ -26,11 +27,14 @@ public sealed class OrderingModule : IServiceModule
             .BindConfiguration(OrderingOptions.Section)
             .Validate(o => o.HoldDuration > TimeSpan.Zero, "Ordering:HoldDuration must be positive.")
             .Validate(o => o.MaxTicketsPerOrder > 0, "Ordering:MaxTicketsPerOrder must be at least 1.")
+            .Validate(o => o.WaitingRoom.AdmitPerSecond is > 0 and <= 1_000_000, "Ordering:WaitingRoom:AdmitPerSecond must be positive.")
             .ValidateOnStart();
 
         builder.Services.AddEventHandler<TicketCreated, ApplyTicketEvents, OrderingDbContext>(ServiceName);
         builder.Services.AddEventHandler<TicketUpdated, ApplyTicketEvents, OrderingDbContext>(ServiceName);
         builder.Services.AddEventHandler<EventCancelled, ApplyEventCancelled, OrderingDbContext>(ServiceName);
+        builder.Services.AddEventHandler<EventPublished, ApplyEventPublished, OrderingDbContext>(ServiceName);
+        builder.Services.AddSingleton<WaitingRoomSecrets>();
         builder.Services.AddEventHandler<ExpirationComplete, ExpireOrder, OrderingDbContext>(ServiceName);
         builder.Services.AddEventHandler<PaymentSucceeded, CompleteOrder, OrderingDbContext>(ServiceName);
     }
@@ -44,5 +48,6 @@ public sealed class OrderingModule : IServiceModule
         orders.MapGet("/", GetOrders.ListAsync).WithName("ListOrders");
         orders.MapGet("/{id:guid}", GetOrders.GetAsync).WithName("GetOrder");
         orders.MapDelete("/{id:guid}", CancelOrder.HandleAsync).WithName("CancelOrder");
+        endpoints.MapWaitingRooms();
     }
 }

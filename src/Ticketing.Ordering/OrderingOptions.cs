@@ -9,4 +9,16 @@ public sealed class OrderingOptions
     public TimeSpan HoldDuration { get; set; } = TimeSpan.FromMinutes(15);
 
     public int MaxTicketsPerOrder { get; set; } = 10;
+
+    public WaitingRoomOptions WaitingRoom { get; set; } = new();
+}
+
+/// <summary>The <c>Ordering:WaitingRoom</c> section: how fast rooms opened from now on admit their line.</summary>
+public sealed class WaitingRoomOptions
+{
+    /// <summary>
+    /// Buyers admitted per second. Set it to what the deployment sustains (bench/run.sh measures
+    /// completed purchases per second); the default suits the embedded server on two cores.
+    /// </summary>
+    public double AdmitPerSecond { get; set; } = 20;
 }

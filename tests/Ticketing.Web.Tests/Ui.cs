@@ -19,12 +19,13 @@ public static partial class Ui
     }
 
     /// <summary>Creates, stocks (rows A and B, four seats each) and publishes an event; returns its id.</summary>
-    public static async Task<string> CreateSeatedEventAsync(IPage page, string title)
+    public static async Task<string> CreateSeatedEventAsync(IPage page, string title, int waitingRoomMinutes = 0)
     {
         await page.GotoAsync("/organizer");
         await page.GetByLabel("Title").FillAsync(title);
         await page.GetByLabel("Venue").FillAsync("Town Hall");
         await page.GetByLabel("Description").FillAsync("An evening of chamber music.");
+        await page.Locator("#waitingRoomMinutes").FillAsync(waitingRoomMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
         await page.WaitForURLAsync(OrganizerEventUrl());
         var id = OrganizerEventUrl().Match(page.Url).Groups[1].Value;

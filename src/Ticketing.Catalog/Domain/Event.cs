@@ -22,6 +22,9 @@ internal sealed class Event
 
     public static readonly TimeSpan MaxLeadTime = TimeSpan.FromDays(3653);
 
+    /// <summary>A day-long line is already an extreme on-sale; longer is a typo.</summary>
+    public const int MaxWaitingRoomMinutes = 1440;
+
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid OrganizerId { get; private set; }
@@ -49,6 +52,14 @@ internal sealed class Event
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// Minutes from publication during which buyers are admitted through Ordering's waiting room
+    /// (0: no waiting room). Fixed at publication: Ordering opened the room with it.
+    /// </summary>
+    public int WaitingRoomMinutes { get; private set; }
+
+    public DateTime? WaitingRoomClosesAt => PublishedAt is { } opened && WaitingRoomMinutes > 0 ? opened.AddMinutes(WaitingRoomMinutes) : null;
+
     public bool IsVisibleTo(Guid? userId) => PublishedAt is not null || userId == OrganizerId;
 
     public static Event Create(Guid organizerId, EventDetails details, DateTime now)
@@ -70,6 +81,11 @@ internal sealed class Event
         {
             // Existing tickets are priced in the old currency; converting them is not ours to guess.
             return "the currency cannot change once tickets exist";
+        }
+
+        if (Status == EventStatuses.Published && details.WaitingRoomMinutes is { } minutes && minutes != WaitingRoomMinutes)
+        {
+            return "the waiting room is fixed once the event is published";
         }
 
         Apply(details);
@@ -126,6 +142,7 @@ internal sealed class Event
         StartsAt = details.StartsAt;
         EndsAt = details.EndsAt;
         Currency = details.Currency;
+        WaitingRoomMinutes = details.WaitingRoomMinutes ?? WaitingRoomMinutes;
     }
 
     private void Touch(DateTime now)
@@ -136,4 +153,5 @@ internal sealed class Event
 }
 
 /// <summary>The organizer-editable fields of an event, already validated.</summary>
-internal sealed record EventDetails(string Title, string Description, string Venue, DateTime StartsAt, DateTime EndsAt, string Currency);
+/// <remarks><see cref="WaitingRoomMinutes"/> null keeps the current setting (an update that does not mention it).</remarks>
+internal sealed record EventDetails(string Title, string Description, string Venue, DateTime StartsAt, DateTime EndsAt, string Currency, int? WaitingRoomMinutes = null);

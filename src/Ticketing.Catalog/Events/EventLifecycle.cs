@@ -38,6 +38,13 @@ internal static class EventLifecycle
             return Problems.Conflict(refusal);
         }
 
+        if (wasDraft)
+        {
+            // Recorded before the inventory moves on sale, so each consumer learns of a waiting
+            // room before it sees the event's tickets become available.
+            db.Publish(new EventPublished(show.Id, show.Version, show.OrganizerId, new DateTimeOffset(now, TimeSpan.Zero), show.WaitingRoomMinutes));
+        }
+
         if (wasDraft && await SaveWithInventoryAsync(db, id, TicketStatuses.Withdrawn, TicketStatuses.Available, now, revokePasses: false, ct) is { } conflict)
         {
             return conflict;

@@ -19,15 +19,18 @@ internal sealed record EventResponse(
     string Currency,
     string Status,
     int Version,
+    int WaitingRoomMinutes,
+    DateTime? WaitingRoomClosesAt,
     IReadOnlyList<TierResponse> Tiers)
 {
     public static EventResponse From(Event e, IReadOnlyList<TierResponse> tiers) =>
-        new(e.Id, e.OrganizerId, e.Title, e.Description, e.Venue, e.StartsAt, e.EndsAt, e.Currency, e.Status, e.Version, tiers);
+        new(e.Id, e.OrganizerId, e.Title, e.Description, e.Venue, e.StartsAt, e.EndsAt, e.Currency, e.Status, e.Version,
+            e.WaitingRoomMinutes, e.WaitingRoomClosesAt, tiers);
 }
 
 /// <summary>Body of <c>POST</c> and <c>PUT /api/events</c>.</summary>
 internal sealed record EventRequest(
-    string? Title, string? Description, string? Venue, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Currency);
+    string? Title, string? Description, string? Venue, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Currency, int? WaitingRoomMinutes = null);
 
 internal static class EventRules
 {
@@ -52,8 +55,11 @@ internal static class EventRules
         }
 
         validation.Require(Money.IsKnownCurrency(request.Currency), "currency", "currency must be an ISO 4217 code in upper case, e.g. EUR");
+        validation.Require(request.WaitingRoomMinutes is null or (>= 0 and <= Event.MaxWaitingRoomMinutes), "waitingRoomMinutes",
+            $"waitingRoomMinutes must be between 0 (no waiting room) and {Event.MaxWaitingRoomMinutes}");
         return validation.IsValid
-            ? new EventDetails(title, description, venue, request.StartsAt!.Value.UtcDateTime, request.EndsAt!.Value.UtcDateTime, request.Currency!)
+            ? new EventDetails(title, description, venue, request.StartsAt!.Value.UtcDateTime, request.EndsAt!.Value.UtcDateTime, request.Currency!,
+                request.WaitingRoomMinutes)
             : null;
     }
 }

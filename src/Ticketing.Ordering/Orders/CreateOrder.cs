@@ -8,6 +8,7 @@ using Ticketing.BuildingBlocks.Web;
 using Ticketing.Contracts;
 using Ticketing.Ordering.Domain;
 using Ticketing.Ordering.Tickets;
+using Ticketing.Ordering.WaitingRooms;
 
 namespace Ticketing.Ordering.Orders;
 
@@ -54,7 +55,8 @@ internal sealed record CreateOrderRequest(Guid? TicketId, Guid[]? TicketIds, Gui
 internal static class CreateOrder
 {
     public static async Task<Results<Created<OrderResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        CreateOrderRequest request, ClaimsPrincipal user, OrderingDbContext db, IOptions<OrderingOptions> options, CancellationToken cancellationToken)
+        CreateOrderRequest request, ClaimsPrincipal user, HttpContext http, OrderingDbContext db, IOptions<OrderingOptions> options,
+        WaitingRoomSecrets secrets, CancellationToken cancellationToken)
     {
         if (user.GetUserId() is not { } userId)
         {
@@ -68,13 +70,21 @@ internal static class CreateOrder
             return validation.ToProblem();
         }
 
+        var now = DateTime.UtcNow;
+        var admission = await Admission.CheckAsync(http, userId, db, secrets, now, cancellationToken);
+        if (admission.Problem is { } notAdmitted)
+        {
+            return notAdmitted;
+        }
+
+        var admitted = new Admitted(admission.AdmittedEventId ?? Guid.Empty, now);
         var ticketIds = request.TicketIds ?? (request.TicketId is { } single ? [single] : null);
         var orderId = Guid.CreateVersion7();
         var requested = ticketIds?.Length ?? request.Quantity!.Value;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var held = ticketIds is not null
-            ? await Reservations.HoldTicketsAsync(db, orderId, ticketIds, cancellationToken)
-            : await Reservations.HoldUnitsAsync(db, orderId, request.EventId!.Value, request.Tier!, requested, cancellationToken);
+            ? await Reservations.HoldTicketsAsync(db, orderId, ticketIds, admitted, cancellationToken)
+            : await Reservations.HoldUnitsAsync(db, orderId, request.EventId!.Value, request.Tier!, requested, admitted, cancellationToken);
         if (held.Any(t => t.EventId is null && t.OwnerId == userId))
         {
             // Checked on the held rows (the hold returns them anyway): no extra read on a sale's path.
@@ -88,8 +98,8 @@ internal static class CreateOrder
             // The explaining reads (404, 400, 409) run only when the hold failed: a sale's happy
             // path is then one statement plus the inserts, not three round trips more.
             var rejection = ticketIds is not null
-                ? await CheckTicketsAsync(db, ticketIds, cancellationToken)
-                : await CheckTierAsync(db, request.EventId!.Value, request.Tier!, cancellationToken);
+                ? await CheckTicketsAsync(db, ticketIds, admitted, cancellationToken)
+                : await CheckTierAsync(db, request.EventId!.Value, request.Tier!, admitted, cancellationToken);
             return rejection ?? (held.Count != requested
                 ? Problems.Conflict(ticketIds is not null
                     ? "A requested ticket is no longer available; nothing was reserved."
@@ -116,7 +126,7 @@ internal static class CreateOrder
     /// Explains a failed hold from the replica: 404 unknown, 400 mixed currencies, 409 taken.
     /// Only a hint for the 409: the hold itself was decided by the conditional update.
     /// </summary>
-    private static async Task<ProblemHttpResult?> CheckTicketsAsync(OrderingDbContext db, Guid[] ticketIds, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult?> CheckTicketsAsync(OrderingDbContext db, Guid[] ticketIds, Admitted admitted, CancellationToken cancellationToken)
     {
         var tickets = await db.Tickets.AsNoTracking().Where(t => ticketIds.Contains(t.TicketId)).ToListAsync(cancellationToken);
         var missing = ticketIds.Except(tickets.Select(t => t.TicketId)).ToList();
@@ -132,22 +142,46 @@ internal static class CreateOrder
 
         var eventIds = tickets.Where(t => t.EventId is not null).Select(t => t.EventId!.Value).Distinct().ToList();
         var cancelled = eventIds.Count > 0 && await db.CancelledEvents.AnyAsync(c => eventIds.Contains(c.EventId), cancellationToken);
+        if (!cancelled && await QueuedEventAsync(db, eventIds, admitted, cancellationToken) is { } queued)
+        {
+            return JoinTheLine(queued);
+        }
+
         return cancelled || tickets.Any(t => !IsFree(t))
             ? Problems.Conflict("A requested ticket is not available (reserved, sold, or its event was cancelled); nothing was reserved.")
             : null;
     }
 
-    private static async Task<ProblemHttpResult?> CheckTierAsync(OrderingDbContext db, Guid eventId, string tier, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult?> CheckTierAsync(
+        OrderingDbContext db, Guid eventId, string tier, Admitted admitted, CancellationToken cancellationToken)
     {
         if (!await db.Tickets.AnyAsync(t => t.EventId == eventId && t.Tier == tier, cancellationToken))
         {
             return Problems.NotFound($"No tickets of tier '{tier}' for event {eventId}.");
         }
 
-        return await db.CancelledEvents.AnyAsync(c => c.EventId == eventId, cancellationToken)
-            ? Problems.Conflict("The event was cancelled.")
-            : null;
+        if (await db.CancelledEvents.AnyAsync(c => c.EventId == eventId, cancellationToken))
+        {
+            return Problems.Conflict("The event was cancelled.");
+        }
+
+        return await QueuedEventAsync(db, [eventId], admitted, cancellationToken) is { } queued ? JoinTheLine(queued) : null;
     }
+
+    /// <summary>An event of the request whose waiting room is open and that the buyer's token did not admit them to.</summary>
+    private static async Task<Guid?> QueuedEventAsync(OrderingDbContext db, List<Guid> eventIds, Admitted admitted, CancellationToken cancellationToken)
+    {
+        var queued = await db.WaitingRooms
+            .Where(r => eventIds.Contains(r.EventId) && r.EventId != admitted.EventId && r.ClosesAt > admitted.Now)
+            .Select(r => r.EventId)
+            .FirstOrDefaultAsync(cancellationToken);
+        return queued == Guid.Empty ? null : queued;
+    }
+
+    private static ProblemHttpResult JoinTheLine(Guid eventId) => TypedResults.Problem(
+        $"This sale opens through a waiting room: take your place with POST /api/waiting-rooms/{eventId} and order with its token in the {QueueToken.Header} header once admitted.",
+        statusCode: StatusCodes.Status403Forbidden, title: "Waiting room",
+        extensions: new Dictionary<string, object?> { ["eventId"] = eventId });
 
     private static bool IsFree(TicketReplica ticket) =>
         ticket.HeldByOrderId is null && ticket.Status is not (TicketStatuses.Sold or TicketStatuses.Withdrawn);

@@ -13,23 +13,29 @@ internal static class Reservations
 {
     /// <summary>
     /// Free to hold: no order holds it, Catalog has not sold or withdrawn it, its event is not
-    /// cancelled. Catalog's <c>reserved</c> does not block: holds are Ordering's own decision.
+    /// cancelled, and its event has no open waiting room unless the buyer's queue token admitted
+    /// them to that event ({2}, at time {3}). Catalog's <c>reserved</c> does not block: holds are
+    /// Ordering's own decision. The waiting-room test is part of the hold, not a read before it,
+    /// so a room opening (or closing) between the two can never let a buyer skip the line.
     /// </summary>
     private const string Free =
         "held_by_order_id IS NULL AND status NOT IN ('sold', 'withdrawn') " +
-        "AND (event_id IS NULL OR event_id NOT IN (SELECT event_id FROM cancelled_events))";
+        "AND (event_id IS NULL OR (event_id NOT IN (SELECT event_id FROM cancelled_events) " +
+        "AND (event_id = {2} OR event_id NOT IN (SELECT event_id FROM waiting_rooms WHERE closes_at > {3}))))";
+
+    /// <summary>The candidates' own parameters start after the shared ones (order, limit, admitted event, now).</summary>
+    private const int FirstCandidateParameter = 4;
 
     public static Task<List<TicketReplica>> HoldTicketsAsync(
-        OrderingDbContext db, Guid orderId, IReadOnlyList<Guid> ticketIds, CancellationToken cancellationToken)
+        OrderingDbContext db, Guid orderId, IReadOnlyList<Guid> ticketIds, Admitted admitted, CancellationToken cancellationToken)
     {
-        var placeholders = string.Join(", ", ticketIds.Select((_, i) => $"{{{i + 2}}}"));
-        object[] parameters = [orderId, ticketIds.Count, .. ticketIds.Cast<object>()];
-        return HoldAsync(db, $"ticket_id IN ({placeholders})", parameters, cancellationToken);
+        var placeholders = string.Join(", ", ticketIds.Select((_, i) => $"{{{i + FirstCandidateParameter}}}"));
+        return HoldAsync(db, $"ticket_id IN ({placeholders})", [orderId, ticketIds.Count, .. admitted.Parameters, .. ticketIds.Cast<object>()], cancellationToken);
     }
 
     public static Task<List<TicketReplica>> HoldUnitsAsync(
-        OrderingDbContext db, Guid orderId, Guid eventId, string tier, int quantity, CancellationToken cancellationToken) =>
-        HoldAsync(db, "event_id = {2} AND tier = {3}", [orderId, quantity, eventId, tier], cancellationToken);
+        OrderingDbContext db, Guid orderId, Guid eventId, string tier, int quantity, Admitted admitted, CancellationToken cancellationToken) =>
+        HoldAsync(db, "event_id = {4} AND tier = {5}", [orderId, quantity, .. admitted.Parameters, eventId, tier], cancellationToken);
 
     private static Task<List<TicketReplica>> HoldAsync(
         OrderingDbContext db, string candidates, object[] parameters, CancellationToken cancellationToken)
@@ -59,4 +65,10 @@ internal static class Reservations
                """;
         return db.Tickets.FromSqlRaw(sql, parameters).AsNoTracking().ToListAsync(cancellationToken);
     }
+}
+
+/// <summary>The event a queue token admitted the buyer to (none: <see cref="Guid.Empty"/>), as of <see cref="Now"/>.</summary>
+internal readonly record struct Admitted(Guid EventId, DateTime Now)
+{
+    public object[] Parameters => [EventId, Now];
 }

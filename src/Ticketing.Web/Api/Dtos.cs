@@ -10,9 +10,15 @@ public sealed record UserDto(Guid Id, string Email);
 
 public sealed record TierDto(string Tier, decimal Price, decimal MaxPrice, int Capacity, int Available);
 
+/// <summary>An event; the waiting-room fields default so an API without them reads as "no waiting room".</summary>
 public sealed record EventDto(
     Guid Id, Guid OrganizerId, string Title, string Description, string Venue, DateTime StartsAt, DateTime EndsAt,
-    string Currency, string Status, int Version, IReadOnlyList<TierDto> Tiers);
+    string Currency, string Status, int Version, IReadOnlyList<TierDto> Tiers,
+    int WaitingRoomMinutes = 0, DateTime? WaitingRoomClosesAt = null);
+
+/// <summary>The caller's place in an event's waiting room; its token goes with the order as <c>Queue-Token</c>.</summary>
+public sealed record QueuePlaceDto(
+    Guid EventId, int Position, int NumberInLine, bool Admitted, DateTime AdmitAt, int EstimatedWaitSeconds, DateTime ClosesAt, string Token);
 
 public sealed record TicketDto(
     Guid Id, string Title, decimal Price, string Currency, Guid UserId, int Version, Guid? OrderId,

@@ -11,7 +11,7 @@ public sealed record TierBody(string Tier, decimal Price, decimal MaxPrice, int 
 
 public sealed record EventBody(
     Guid Id, Guid OrganizerId, string Title, string Description, string Venue, DateTime StartsAt, DateTime EndsAt,
-    string Currency, string Status, int Version, List<TierBody> Tiers);
+    string Currency, string Status, int Version, List<TierBody> Tiers, int WaitingRoomMinutes = 0, DateTime? WaitingRoomClosesAt = null);
 
 public sealed record GenerateBody(Guid EventId, string Tier, int Created, int EventVersion);
 

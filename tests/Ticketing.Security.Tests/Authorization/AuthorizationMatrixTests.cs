@@ -95,6 +95,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         "POST /api/tickets", "PUT /api/tickets/{id:guid}", "POST /api/events", "PUT /api/events/{id:guid}",
         "POST /api/events/{id:guid}/publish", "POST /api/events/{id:guid}/tickets", "POST /api/orders",
         "POST /api/notifications/{id:guid}/read", "POST /api/payments/webhooks/stripe", "POST /orders/{id:guid}/stripe-intent",
+        "POST /api/waiting-rooms/{eventId:guid}",
     ];
 
     private static bool Changes(MappedEndpoint endpoint) =>

@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Ticketing.BuildingBlocks.Auth;
+using Ticketing.BuildingBlocks.Web;
+
+namespace Ticketing.Ordering.WaitingRooms;
+
+/// <summary>A buyer's place in line: <see cref="Position"/> in arrival order, <see cref="Token"/> to present with POST /api/orders.</summary>
+internal sealed record QueuePlaceResponse(
+    Guid EventId, int Position, int NumberInLine, bool Admitted, DateTime AdmitAt, int EstimatedWaitSeconds, DateTime ClosesAt, string Token)
+{
+    public static QueuePlaceResponse From(WaitingRoom room, QueuePlace place, DateTime now)
+    {
+        var wait = place.AdmitAt > now ? (int)Math.Ceiling((place.AdmitAt - now).TotalSeconds) : 0;
+        var token = new QueueToken(place.EventId, place.UserId, place.Position, place.AdmitAt, room.ClosesAt).Sign(room.Secret);
+        return new(place.EventId, place.Position, room.NumberInLine(place.AdmitAt, now), place.AdmitAt <= now, place.AdmitAt, wait, room.ClosesAt, token);
+    }
+}
+
+internal static class WaitingRoomEndpoints
+{
+    private const string NoRoom = "No waiting room is open for this event: order its tickets directly.";
+
+    public static void MapWaitingRooms(this IEndpointRouteBuilder endpoints)
+    {
+        var rooms = endpoints.MapGroup("/api/waiting-rooms").RequireAuthorization().WithTags("Waiting rooms");
+        rooms.MapPost("/{eventId:guid}", JoinAsync).WithName("JoinWaitingRoom");
+        rooms.MapGet("/{eventId:guid}", GetAsync).WithName("GetQueuePlace");
+    }
+
+    /// <summary>Idempotent per account: a second call (a retry, another tab) answers the same place.</summary>
+    private static async Task<Results<Ok<QueuePlaceResponse>, ProblemHttpResult>> JoinAsync(
+        Guid eventId, ClaimsPrincipal user, OrderingDbContext db, CancellationToken ct)
+    {
+        if (user.GetUserId() is not { } userId)
+        {
+            return TypedResults.Problem("The token does not name a user.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var now = DateTime.UtcNow;
+        var room = await db.WaitingRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId, ct);
+        if (room is null || !room.IsOpen(now))
+        {
+            return Problems.NotFound(NoRoom);
+        }
+
+        var place = await FindAsync(db, eventId, userId, ct) ?? await TakePlaceAsync(db, eventId, userId, ct);
+        return TypedResults.Ok(QueuePlaceResponse.From(room, place, DateTime.UtcNow));
+    }
+
+    private static async Task<Results<Ok<QueuePlaceResponse>, ProblemHttpResult>> GetAsync(
+        Guid eventId, ClaimsPrincipal user, OrderingDbContext db, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        var room = await db.WaitingRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId, ct);
+        if (room is null || !room.IsOpen(now))
+        {
+            return Problems.NotFound(NoRoom);
+        }
+
+        return user.GetUserId() is { } userId && await FindAsync(db, eventId, userId, ct) is { } place
+            ? TypedResults.Ok(QueuePlaceResponse.From(room, place, now))
+            : Problems.NotFound("You have no place in this event's line yet: take one with POST.");
+    }
+
+    private static Task<QueuePlace?> FindAsync(OrderingDbContext db, Guid eventId, Guid userId, CancellationToken ct) =>
+        db.QueuePlaces.AsNoTracking().FirstOrDefaultAsync(p => p.EventId == eventId && p.UserId == userId, ct);
+
+    /// <summary>
+    /// The counter's UPDATE takes the room row's write lock first, so joins of one event are
+    /// numbered and scheduled one after the other; a tab of the same account that joined while this
+    /// one waited is found after the lock and its place is answered instead (the increment rolls back).
+    /// </summary>
+    private static async Task<QueuePlace> TakePlaceAsync(OrderingDbContext db, Guid eventId, Guid userId, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var position = (await db.Database
+            .SqlQuery<int>($"UPDATE waiting_rooms SET last_position = last_position + 1 WHERE event_id = {eventId} RETURNING last_position AS \"Value\"")
+            .ToListAsync(ct)).Single();
+        if (await FindAsync(db, eventId, userId, ct) is { } taken)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return taken;
+        }
+
+        // Read after the lock: the schedule of the place before this one is committed by now.
+        var room = await db.WaitingRooms.SingleAsync(r => r.EventId == eventId, ct);
+        var joinedAt = DateTime.UtcNow;
+        var place = new QueuePlace { EventId = eventId, UserId = userId, Position = position, JoinedAt = joinedAt, AdmitAt = room.Admit(joinedAt) };
+        db.QueuePlaces.Add(place);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return place;
+    }
+}
