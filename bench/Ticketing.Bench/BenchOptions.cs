@@ -12,6 +12,8 @@ internal sealed class BenchOptions
     /// <summary>Minutes of waiting room the sale's event is published with; 0 orders directly.</summary>
     public int WaitingRoomMinutes { get; private set; }
     public int SignupParallelism { get; private set; } = 8;
+    /// <summary>Units of one GA tier created on a second event after the sale (0: not measured).</summary>
+    public int BigTier { get; private set; }
     public TimeSpan HoldDuration { get; private set; } = TimeSpan.FromSeconds(20);
     public string Topology { get; private set; } = "embedded";
     /// <summary>Embedded: the folder of the SQLite files.</summary>
@@ -45,6 +47,7 @@ internal sealed class BenchOptions
                 case "--abandon": o.AbandonShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--seat-share": o.SeatShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--waiting-room-minutes": o.WaitingRoomMinutes = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--big-tier": o.BigTier = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--signup-parallelism": o.SignupParallelism = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--hold": o.HoldDuration = TimeSpan.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--topology": o.Topology = Next(); break;

@@ -29,15 +29,7 @@ internal static partial class PeakMemory
     public static List<(string Name, long Kilobytes)> Read(string? pids)
     {
         var result = new List<(string, long)>();
-        if (string.IsNullOrEmpty(pids))
-        {
-            return result;
-        }
-
-        var entries = Directory.Exists(pids)
-            ? Directory.GetFiles(pids, "*.pid").Order().Select(f => (Path.GetFileNameWithoutExtension(f), File.ReadAllText(f).Trim()))
-            : pids.Split(',').Select(p => p.Split('=')).Select(p => (p[0], p[1]));
-        foreach (var (name, pid) in entries)
+        foreach (var (name, pid) in Entries(pids))
         {
             var status = $"/proc/{pid}/status";
             var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
@@ -45,6 +37,19 @@ internal static partial class PeakMemory
         }
 
         return result;
+    }
+
+    /// <summary>The server processes named by <c>--pids</c>: <c>name=pid,...</c>, or a folder of <c>name.pid</c> files.</summary>
+    public static IEnumerable<(string Name, string Pid)> Entries(string? pids)
+    {
+        if (string.IsNullOrEmpty(pids))
+        {
+            return [];
+        }
+
+        return Directory.Exists(pids)
+            ? Directory.GetFiles(pids, "*.pid").Order().Select(f => (Path.GetFileNameWithoutExtension(f), File.ReadAllText(f).Trim())).ToList()
+            : pids.Split(',').Select(p => p.Split('=')).Select(p => (p[0], p[1])).ToList();
     }
 
     [GeneratedRegex(@"\d+")]

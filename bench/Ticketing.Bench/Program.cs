@@ -19,12 +19,19 @@ var report = new Report { Options = options, StartedAt = DateTime.UtcNow, LoadBe
 
 var sale = await Setup.RunAsync(api, options, databases);
 report.Room = sale.Room;
+var cpuBefore = CpuTime.Read(options.Pids);
 report.Stampede = await Stampede.RunAsync(api, options, sale);
 report.Outcome = await Settle.RunAsync(databases, options, report.Stampede);
+report.Cpu = CpuTime.Spent(cpuBefore, CpuTime.Read(options.Pids));
 report.Checks = await Audit.RunAsync(api, databases, sale, report.Stampede);
 foreach (var check in report.Checks)
 {
     ProgressLine.Log($"audit: {(check.Passed ? "ok  " : "FAIL")} {check.Name}: {check.Detail}");
+}
+
+if (options.BigTier > 0)
+{
+    report.BigTier = await BigTier.RunAsync(api, options, databases);
 }
 
 report.BrowseEvent = await Tools.WrkAsync(options, new Uri(options.BaseUrl, $"api/events/{sale.EventId}"));

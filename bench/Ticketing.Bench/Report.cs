@@ -17,6 +17,11 @@ internal sealed class Report
     public double? Hello { get; set; }
     public (double Tps, int Clients, int Transactions)? Pgbench { get; set; }
     public List<(string Name, long Kilobytes)> Memory { get; set; } = [];
+
+    public BigTierResult? BigTier { get; set; }
+
+    /// <summary>CPU seconds each process spent from the sale's start until everything settled.</summary>
+    public List<(string Name, double Seconds)> Cpu { get; set; } = [];
     public WaitingRoomSchedule? Room { get; set; }
 
     private double ReservationWindow => Stampede.Reservations.Select(r => r.AtSeconds).DefaultIfEmpty(0).Max();
@@ -65,6 +70,10 @@ internal sealed class Report
             ? F($"p50 {Percentiles.Of(ExpiryLagMs).P50:F0} ms / p99 {Percentiles.Of(ExpiryLagMs).P99:F0} ms (n={ExpiryLagMs.Count()})")
             : "n/a (no expired order)");
         Row("Settled (all orders terminal, outboxes drained)", F($"{Outcome.SettleSeconds:F0}s after the last buyer finished"));
+        Row("CPU per completed purchase (sale start → settled)", CpuPerPurchase());
+        Row("Large GA tier (`--big-tier`)", BigTier is { } big
+            ? F($"{big.Units:N0} units created and published in {big.CreateSeconds:F1}s, all on sale in Ordering {(double.IsNaN(big.OnSaleSeconds) ? "not within 10 min" : $"after {big.OnSaleSeconds:F1}s")}")
+            : "not measured");
         Row("Peak memory (VmHWM)", Memory.Count == 0 ? "n/a" : string.Join(", ", Memory.Select(m => F($"{m.Name} {m.Kilobytes / 1024.0:F0} MB"))));
         Row("Browse (wrk)", F($"GET /api/events/{{id}} {BrowseEvent:F0} req/s, GET /api/tickets {BrowseTickets:F0} req/s, hello {Hello:F0} req/s"));
         Row("Audit", passed ? "**passed**" : "**FAILED**");
@@ -123,6 +132,19 @@ internal sealed class Report
         // The schedule runs from the publication, so numbers due before the buyers came are admitted at once.
         var head = (Stampede.StartedAt - room.OpensAt).TotalSeconds;
         return F($"{Options.WaitingRoomMinutes} min, admitting {room.AdmitPerSecond:0.##}/s{observed}; opened {head:F0}s before the buyers came; {times}");
+    }
+
+    private string CpuPerPurchase()
+    {
+        var completed = Outcome.CompletedAt.Count;
+        if (Cpu.Count == 0 || completed == 0)
+        {
+            return "n/a";
+        }
+
+        var total = Cpu.Sum(c => c.Seconds);
+        var each = string.Join(", ", Cpu.Select(c => F($"{c.Name} {c.Seconds * 1000 / completed:F1} ms")));
+        return F($"**{total * 1000 / completed:F1} ms** in all ({total:F1} CPU s for {completed} purchases): {each}");
     }
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
