@@ -55,6 +55,27 @@ public sealed class ApiConcurrencyLimitTests
         Assert.Equal(HttpStatusCode.OK, firstDone.StatusCode);
     }
 
+    [Fact]
+    public async Task Api_exemptEndpointWhileFull_isServedWithoutAPermit()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = Build(permits: "1", queue: "0", entered, release);
+        await app.StartAsync();
+        using var client = app.GetTestClient();
+
+        var first = client.GetAsync("/api/slow");
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        using var exempt = await client.GetAsync("/api/line");
+        using var limited = await client.GetAsync("/api/slow");
+        release.SetResult();
+        using var firstDone = await first;
+
+        Assert.Equal(HttpStatusCode.OK, exempt.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, limited.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, firstDone.StatusCode);
+    }
+
     private static WebApplication Build(string? permits, string? queue, TaskCompletionSource entered, TaskCompletionSource release)
     {
         var builder = WebApplication.CreateBuilder();
@@ -71,6 +92,7 @@ public sealed class ApiConcurrencyLimitTests
             return "done";
         });
         app.MapGet("/page", () => "page");
+        app.MapGet("/api/line", () => "joined").ExemptFromApiConcurrencyLimit();
         return app;
     }
 }

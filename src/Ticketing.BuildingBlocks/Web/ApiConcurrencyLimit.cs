@@ -16,6 +16,9 @@ namespace Ticketing.BuildingBlocks.Web;
 /// neither is a call one module makes to another in the same process while serving an API request
 /// (<see cref="NestedApiCall"/>): that request holds a permit already, and if the nested call had
 /// to queue for one, a full house of such requests would wait on each other until they time out.
+/// Nor are endpoints marked <see cref="ExemptFromApiConcurrencyLimit"/>: a waiting room's line must
+/// be joined in arrival order, and bouncing the burst at a sale's start with 503s would hand the
+/// places out by retry luck instead.
 /// </summary>
 public static class ApiConcurrencyLimit
 {
@@ -40,7 +43,8 @@ public static class ApiConcurrencyLimit
         var nested = app.Services.GetService<NestedApiCall>() ?? new NestedApiCall();
         app.Use(async (context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments("/api") || nested.IsNested(context))
+            if (!context.Request.Path.StartsWithSegments("/api") || nested.IsNested(context)
+                || context.GetEndpoint()?.Metadata.GetMetadata<Exempt>() is not null)
             {
                 await next(context);
                 return;
@@ -57,4 +61,14 @@ public static class ApiConcurrencyLimit
         });
         return app;
     }
+
+    /// <summary>Lets the endpoints through without a permit (see the class summary for when that is right).</summary>
+    public static TBuilder ExemptFromApiConcurrencyLimit<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(new Exempt());
+        return builder;
+    }
+
+    private sealed class Exempt;
 }

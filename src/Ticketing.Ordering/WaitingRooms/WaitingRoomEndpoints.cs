@@ -27,7 +27,8 @@ internal static class WaitingRoomEndpoints
 
     public static void MapWaitingRooms(this IEndpointRouteBuilder endpoints)
     {
-        var rooms = endpoints.MapGroup("/api/waiting-rooms").RequireAuthorization().WithTags("Waiting rooms");
+        // Joined in arrival order: the burst at a sale's start queues on the database, not on 503s.
+        var rooms = endpoints.MapGroup("/api/waiting-rooms").RequireAuthorization().WithTags("Waiting rooms").ExemptFromApiConcurrencyLimit();
         rooms.MapPost("/{eventId:guid}", JoinAsync).WithName("JoinWaitingRoom");
         rooms.MapGet("/{eventId:guid}", GetAsync).WithName("GetQueuePlace");
     }
