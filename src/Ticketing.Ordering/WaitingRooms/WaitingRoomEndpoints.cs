@@ -42,9 +42,7 @@ internal static class WaitingRoomEndpoints
             return TypedResults.Problem("The token does not name a user.", statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var now = DateTime.UtcNow;
-        var room = await db.WaitingRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId, ct);
-        if (room is null || !room.IsOpen(now))
+        if (await OpenRoomAsync(db, eventId, DateTime.UtcNow, ct) is not { } room)
         {
             return Problems.NotFound(NoRoom);
         }
@@ -57,8 +55,7 @@ internal static class WaitingRoomEndpoints
         Guid eventId, ClaimsPrincipal user, OrderingDbContext db, CancellationToken ct)
     {
         var now = DateTime.UtcNow;
-        var room = await db.WaitingRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId, ct);
-        if (room is null || !room.IsOpen(now))
+        if (await OpenRoomAsync(db, eventId, now, ct) is not { } room)
         {
             return Problems.NotFound(NoRoom);
         }
@@ -67,6 +64,9 @@ internal static class WaitingRoomEndpoints
             ? TypedResults.Ok(QueuePlaceResponse.From(room, place, now))
             : Problems.NotFound("You have no place in this event's line yet: take one with POST.");
     }
+
+    private static async Task<WaitingRoom?> OpenRoomAsync(OrderingDbContext db, Guid eventId, DateTime now, CancellationToken ct) =>
+        await db.WaitingRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId, ct) is { } room && room.IsOpen(now) ? room : null;
 
     private static Task<QueuePlace?> FindAsync(OrderingDbContext db, Guid eventId, Guid userId, CancellationToken ct) =>
         db.QueuePlaces.AsNoTracking().FirstOrDefaultAsync(p => p.EventId == eventId && p.UserId == userId, ct);
