@@ -17,6 +17,9 @@
 #   BENCH_TRACE       embedded: a .nettrace file; the server's threads are sampled with dotnet-trace
 #                     (dotnet tool install -g dotnet-trace) for BENCH_TRACE_SECONDS (default 20)
 #                     from the moment the stampede starts
+#   BENCH_PERF        embedded: a perf.data file; the server's on-CPU stacks are sampled with perf
+#                     (99 Hz, call graphs, JIT symbols from DOTNET_PerfMapEnabled) for BENCH_TRACE_SECONDS
+#                     from the moment the stampede starts; read it with perf report -i FILE
 #   BENCH_KEEP_CLUSTER=1  distributed: leave the cluster running afterwards (stop it with cluster.sh stop)
 #   TICKETING_CLUSTER_*   distributed: see deploy/local/cluster.sh; defaults below keep the bench
 #                     cluster apart from a developer's cluster and from the test servers
@@ -47,7 +50,7 @@ export Logging__LogLevel__Default=Warning
 [[ -z ${BENCH_ADMIT_PER_SECOND:-} ]] || export Ordering__WaitingRoom__AdmitPerSecond=$BENCH_ADMIT_PER_SECOND
 export ASPNETCORE_ENVIRONMENT=Production
 
-command -v wrk >/dev/null || { log "installing wrk"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+command -v wrk >/dev/null || { log "installing wrk"; apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 log "building the bench program"
 dotnet build bench/Ticketing.Bench -c Release -o "$WORK/bench" --nologo -v q >"$WORK/build.log"
 bench() { dotnet "$WORK/bench/ticketing-bench.dll" --buyers "$BUYERS" --abandon "${BENCH_ABANDON:-0.1}" --hold "$HOLD" \
@@ -69,17 +72,27 @@ trace_stampede() {
     -o "$BENCH_TRACE" >"$WORK/trace.log" 2>&1 || log "dotnet-trace failed: see $WORK/trace.log"
 }
 
+# On-CPU samples of PID (thread-time sampling above also counts threads that wait).
+perf_stampede() {
+  until grep -q '^setup:' "$WORK/progress.log" 2>/dev/null; do sleep 0.2; done
+  perf record -F 99 -g -p "$1" -o "$BENCH_PERF" -- sleep "${BENCH_TRACE_SECONDS:-20}" >"$WORK/perf.log" 2>&1 ||
+    log "perf failed: see $WORK/perf.log"
+}
+
 embedded() {
   local port=${BENCH_PORT:-5390} rc=0
   log "publishing the server binary"
   dotnet publish src/Ticketing.Server -c Release -o "$WORK/app" --nologo -v q >"$WORK/publish.log"
   mkdir -p "$WORK/data"
+  # perf resolves JIT frames from the perf map only when code is not double-mapped (W^X off).
+  [[ -z ${BENCH_PERF:-} ]] || export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
   Ticketing__DataDirectory="$WORK/data" nohup dotnet "$WORK/app/ticketing.dll" --urls "http://127.0.0.1:$port" \
     >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   trap 'kill $SERVER_PID 2>/dev/null || true; wait $SERVER_PID 2>/dev/null || true' EXIT
   wait_ready "http://127.0.0.1:$port/health/ready"
   [[ -z ${BENCH_TRACE:-} ]] || trace_stampede "$SERVER_PID" &
+  [[ -z ${BENCH_PERF:-} ]] || perf_stampede "$SERVER_PID" &
   bench --topology embedded --url "http://127.0.0.1:$port" --sqlite "$WORK/data" --pids "server=$SERVER_PID" \
     2> >(tee "$WORK/progress.log" >&2) || rc=$?
   log "server log: $WORK/server.log"

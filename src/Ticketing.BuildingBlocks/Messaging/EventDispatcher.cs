@@ -22,7 +22,7 @@ public enum DispatchOutcome
 /// keeps failing dead-letters its event; one whose database is unreachable waits for it instead.
 /// Both transports funnel into this class, so they behave the same.
 /// </summary>
-public sealed class EventDispatcher(
+public sealed partial class EventDispatcher(
     IEnumerable<EventSubscription> subscriptions,
     IServiceScopeFactory scopes,
     IOptions<MessagingOptions> options,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Ticketing.BuildingBlocks.Persistence;
 
 namespace Ticketing.BuildingBlocks.Messaging;
@@ -11,9 +12,10 @@ namespace Ticketing.BuildingBlocks.Messaging;
 /// republishes, and the inboxes make that harmless. A batch goes to every consuming service at
 /// once, each service taking the events in order: the services write different databases, so
 /// one service's handlers need not wait for another's (they did, one event at a time, and
-/// under a stampede the relays fell behind by thousands of events).
+/// under a stampede the relays fell behind by thousands of events). Within a service, runs of
+/// events share one transaction (<see cref="MessagingOptions.HandlerBatchSize"/>).
 /// </summary>
-public sealed class InProcessTransport(EventDispatcher dispatcher, IServiceScopeFactory scopes) : IMessageTransport
+public sealed class InProcessTransport(EventDispatcher dispatcher, IServiceScopeFactory scopes, IOptions<MessagingOptions> options) : IMessageTransport
 {
     public async Task PublishAsync(MessageEnvelope envelope, CancellationToken cancellationToken)
     {
@@ -41,19 +43,29 @@ public sealed class InProcessTransport(EventDispatcher dispatcher, IServiceScope
     {
         // Off the caller's thread, so the services really run side by side.
         await Task.Yield();
-        for (var i = 0; i < envelopes.Count; i++)
+        var runSize = Math.Max(1, options.Value.HandlerBatchSize);
+        for (var start = 0; start < envelopes.Count; start += runSize)
         {
-            try
+            var run = envelopes.Skip(start).Take(runSize).ToList();
+            if (run.Count > 1 && await dispatcher.TryDispatchTogetherAsync(service, run, cancellationToken))
             {
-                var outcome = await dispatcher.DispatchAsync(service, envelopes[i], cancellationToken);
-                if (outcome == DispatchOutcome.DeadLettered)
-                {
-                    await StoreDeadLetterAsync(service, envelopes[i], cancellationToken);
-                }
+                continue;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+
+            for (var i = 0; i < run.Count; i++)
             {
-                return new BatchOutcome(i, ex);
+                try
+                {
+                    var outcome = await dispatcher.DispatchAsync(service, run[i], cancellationToken);
+                    if (outcome == DispatchOutcome.DeadLettered)
+                    {
+                        await StoreDeadLetterAsync(service, run[i], cancellationToken);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    return new BatchOutcome(start + i, ex);
+                }
             }
         }
 

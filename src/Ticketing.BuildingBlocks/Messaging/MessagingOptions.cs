@@ -18,6 +18,9 @@ public sealed class MessagingOptions
 
     public int OutboxBatchSize { get; set; } = 100;
 
+    /// <summary>In-process transport: events of one relay round a service handles in one transaction (1: each alone).</summary>
+    public int HandlerBatchSize { get; set; } = 32;
+
     /// <summary>Attempts per handler before the event is dead-lettered.</summary>
     public int HandlerAttempts { get; set; } = 5;
 
