@@ -42,6 +42,31 @@ public sealed record TicketUpdated(
     Guid? OrderId) : IntegrationEvent;
 
 /// <summary>
+/// Full state of many tickets at once: a block an organizer generated, or an event's inventory put
+/// on or off sale. A replica applies each item as it would a <see cref="TicketUpdated"/> (newest
+/// version wins), so the two kinds may interleave in any order. One event per up to
+/// <see cref="MaxTickets"/> tickets: a 100,000-unit tier is 100 events instead of 100,000.
+/// </summary>
+public sealed record TicketsChanged(IReadOnlyList<TicketState> Tickets) : IntegrationEvent
+{
+    public const int MaxTickets = 1_000;
+}
+
+/// <summary>One ticket's full state inside <see cref="TicketsChanged"/> (the fields of <see cref="TicketUpdated"/>).</summary>
+public sealed record TicketState(
+    Guid TicketId,
+    int Version,
+    string Title,
+    long PriceMinor,
+    string Currency,
+    Guid OwnerId,
+    Guid? EventId,
+    string? Tier,
+    string? Seat,
+    string Status,
+    Guid? OrderId);
+
+/// <summary>
 /// Published once when an organizer cancels an event; its tickets can no longer be ordered, and
 /// Ordering cancels every open or paid order of it (OrderCancelled, reason event-cancelled).
 /// </summary>

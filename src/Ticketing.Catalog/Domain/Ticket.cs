@@ -177,6 +177,9 @@ internal sealed class Ticket
     public TicketUpdated ToUpdated() =>
         new(Id, Version, Title, PriceMinor, Currency, OwnerId, EventId, Tier, Seat, Status, OrderId);
 
+    public TicketState ToState() =>
+        new(Id, Version, Title, PriceMinor, Currency, OwnerId, EventId, Tier, Seat, Status, OrderId);
+
     private void Touch(DateTime now)
     {
         Version++;

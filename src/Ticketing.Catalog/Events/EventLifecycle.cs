@@ -81,7 +81,7 @@ internal static class EventLifecycle
 
     /// <summary>
     /// Saves the event, then moves its tickets from one status to the other with one conditional
-    /// UPDATE (an event may have tens of thousands) and announces each moved ticket, all in one
+    /// UPDATE (an event may have tens of thousands) and announces the moved tickets in bulk, all in one
     /// transaction. The event's version check makes a concurrent generation conflict; an order hold
     /// racing the UPDATE either commits first (its ticket is then skipped) or fails its own version check.
     /// </summary>
@@ -105,7 +105,7 @@ internal static class EventLifecycle
         var moved = await db.Tickets.AsNoTracking()
             .Where(t => t.EventId == eventId && t.Status == to && t.UpdatedAt == now)
             .ToListAsync(ct);
-        await BulkInsert.InsertAsync(db, moved.Select(t => OutboxMessage.From(t.ToUpdated())).ToList(), ct);
+        await BulkInsert.InsertAsync(db, InventoryEvents.Announce(moved), ct);
         if (revokePasses)
         {
             // None admits any more. Sold tickets stay sold until Ordering cancels their orders (it does so for

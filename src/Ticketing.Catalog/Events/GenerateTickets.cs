@@ -28,9 +28,9 @@ internal static class GenerateTickets
         events.MapPost("/{id:guid}/tickets", HandleAsync).RequireAuthorization().WithName("GenerateTickets");
 
     /// <summary>
-    /// Creates one ticket row per admission, each with its TicketCreated outbox row, all in one
-    /// transaction: either the whole block exists and will be announced, or none of it. The relay
-    /// then publishes those rows in batches like any others.
+    /// Creates one ticket row per admission and the TicketsChanged events announcing them (a
+    /// thousand tickets each), all in one transaction: either the whole block exists and will be
+    /// announced, or none of it.
     /// </summary>
     private static async Task<Results<Created<GenerateTicketsResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, GenerateTicketsRequest request, ClaimsPrincipal user, CatalogDbContext db,
@@ -76,7 +76,7 @@ internal static class GenerateTickets
             // The event row goes first: its version check makes a concurrent cancel or publish conflict.
             await db.SaveChangesAsync(ct);
             await BulkInsert.InsertAsync(db, tickets, ct);
-            await BulkInsert.InsertAsync(db, tickets.Select(t => OutboxMessage.From(t.ToCreated())).ToList(), ct);
+            await BulkInsert.InsertAsync(db, InventoryEvents.Announce(tickets), ct);
             await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

@@ -28,7 +28,7 @@ public sealed class WaitingRoomSettingTests(PlatformFixture fixture) : IClassFix
         {
             var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.Payload.Contains(show.Id.ToString())).ToListAsync();
             return (rows.Single(m => m.EventType == nameof(EventPublished)).Sequence,
-                rows.Where(m => m.EventType == nameof(TicketUpdated) && m.Payload.Contains("\"available\"")).Min(m => m.Sequence));
+                rows.Where(m => m.EventType == nameof(TicketsChanged) && m.Payload.Contains("\"available\"")).Min(m => m.Sequence));
         });
         Assert.True(roomAt < firstOnSaleAt, "EventPublished must reach Ordering before the tickets it puts on sale");
     }
