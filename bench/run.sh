@@ -13,13 +13,15 @@
 #   BENCH_ADMIT_PER_SECOND  buyers the waiting room admits per second (Ordering__WaitingRoom__AdmitPerSecond,
 #                     a decimal number; unset: the platform's default); only matters with --waiting-room-minutes
 #   BENCH_PORT        embedded server port (default 5390)
+#   BENCH_PUBLISH_ARGS  embedded: extra flags for dotnet publish of the server (e.g. "-p:PublishReadyToRun=false" to measure without precompiled code)
 #   BENCH_OUT         where results and charts go (default docs/benchmarks)
 #   BENCH_TRACE       embedded: a .nettrace file; the server's threads are sampled with dotnet-trace
 #                     (dotnet tool install -g dotnet-trace) for BENCH_TRACE_SECONDS (default 20)
 #                     from the moment the stampede starts
 #   BENCH_PERF        embedded: a perf.data file; the server's on-CPU stacks are sampled with perf
 #                     (99 Hz, call graphs, JIT symbols from DOTNET_PerfMapEnabled) for BENCH_TRACE_SECONDS
-#                     from the moment the stampede starts; read it with perf report -i FILE
+#                     from the moment the stampede starts (or the first progress line matching
+#                     BENCH_PERF_FROM, e.g. "big tier"); read it with perf report -i FILE
 #   BENCH_KEEP_CLUSTER=1  distributed: leave the cluster running afterwards (stop it with cluster.sh stop)
 #   TICKETING_CLUSTER_*   distributed: see deploy/local/cluster.sh; defaults below keep the bench
 #                     cluster apart from a developer's cluster and from the test servers
@@ -74,7 +76,7 @@ trace_stampede() {
 
 # On-CPU samples of PID (thread-time sampling above also counts threads that wait).
 perf_stampede() {
-  until grep -q '^setup:' "$WORK/progress.log" 2>/dev/null; do sleep 0.2; done
+  until grep -q "${BENCH_PERF_FROM:-^setup:}" "$WORK/progress.log" 2>/dev/null; do sleep 0.2; done
   perf record -F 99 -g -p "$1" -o "$BENCH_PERF" -- sleep "${BENCH_TRACE_SECONDS:-20}" >"$WORK/perf.log" 2>&1 ||
     log "perf failed: see $WORK/perf.log"
 }
@@ -82,7 +84,8 @@ perf_stampede() {
 embedded() {
   local port=${BENCH_PORT:-5390} rc=0
   log "publishing the server binary"
-  dotnet publish src/Ticketing.Server -c Release -o "$WORK/app" --nologo -v q >"$WORK/publish.log"
+  # shellcheck disable=SC2086 # BENCH_PUBLISH_ARGS is a list of flags
+  dotnet publish src/Ticketing.Server -c Release --use-current-runtime --self-contained false -o "$WORK/app" --nologo -v q ${BENCH_PUBLISH_ARGS:-} >"$WORK/publish.log"
   mkdir -p "$WORK/data"
   # perf resolves JIT frames from the perf map only when code is not double-mapped (W^X off).
   [[ -z ${BENCH_PERF:-} ]] || export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0

@@ -173,7 +173,7 @@ start() {
   command -v nginx >/dev/null || { log "installing nginx"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
   start_infra
   log "publishing the server binary"
-  dotnet publish src/Ticketing.Server -c Release -o "$ROOT/app" --nologo -v q >"$ROOT/logs/publish.log"
+  dotnet publish src/Ticketing.Server -c Release --use-current-runtime --self-contained false -o "$ROOT/app" --nologo -v q >"$ROOT/logs/publish.log"
   # Token and QR pass keys are shared by every replica, as a Kubernetes secret would be.
   local key
   for key in signing-key pass-signing-key; do
