@@ -20,13 +20,14 @@ internal sealed class OrderCancelledHandler(CatalogDbContext db, TimeProvider cl
             .Where(e => eventIds.Contains(e.Id) && e.Status == EventStatuses.Cancelled)
             .Select(e => e.Id).ToListAsync(cancellationToken);
 
+        var changed = new List<Ticket>();
         foreach (var ticket in tickets)
         {
             var eventCancelled = ticket.EventId is { } eventId && cancelledEvents.Contains(eventId);
             switch (ticket.Release(integrationEvent.OrderId, eventCancelled, now))
             {
                 case TicketChange.Changed:
-                    db.Publish(ticket.ToUpdated());
+                    changed.Add(ticket);
                     break;
                 case TicketChange.Refused:
                     logger.LogWarning("Order {OrderId} was cancelled but ticket {TicketId} is already sold to it; left sold",
@@ -34,6 +35,8 @@ internal sealed class OrderCancelledHandler(CatalogDbContext db, TimeProvider cl
                     break;
             }
         }
+
+        db.PublishChanges(changed);
 
         OrderTickets.WarnAboutUnknown(logger, integrationEvent.OrderId, ids, tickets);
         await db.SaveChangesAsync(cancellationToken);

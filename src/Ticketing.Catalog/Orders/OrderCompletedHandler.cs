@@ -24,12 +24,13 @@ internal sealed class OrderCompletedHandler(CatalogDbContext db, PassSigner sign
             .Where(e => eventIds.Contains(e.Id) && e.Status == EventStatuses.Cancelled)
             .Select(e => e.Id).ToListAsync(cancellationToken);
         var issued = new List<IssuedPass>();
+        var changed = new List<Ticket>();
         foreach (var ticket in tickets)
         {
             switch (ticket.MarkSold(integrationEvent.OrderId, integrationEvent.UserId, now))
             {
                 case TicketChange.Changed:
-                    db.Publish(ticket.ToUpdated());
+                    changed.Add(ticket);
                     var pass = Pass.Issue(ticket, integrationEvent.OrderId, integrationEvent.UserId, signer, now);
                     db.Passes.Add(pass);
                     if (ticket.EventId is { } eventId && cancelledEvents.Contains(eventId))
@@ -48,6 +49,8 @@ internal sealed class OrderCompletedHandler(CatalogDbContext db, PassSigner sign
                     break;
             }
         }
+
+        db.PublishChanges(changed);
 
         if (issued.Count > 0)
         {

@@ -18,12 +18,13 @@ internal sealed class OrderCreatedHandler(CatalogDbContext db, TimeProvider cloc
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = integrationEvent.Tickets.Select(t => t.TicketId).Distinct().ToList();
         var tickets = await db.Tickets.Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
+        var changed = new List<Ticket>();
         foreach (var ticket in tickets)
         {
             switch (ticket.Reserve(integrationEvent.OrderId, now))
             {
                 case TicketChange.Changed:
-                    db.Publish(ticket.ToUpdated());
+                    changed.Add(ticket);
                     break;
                 case TicketChange.Refused:
                     logger.LogWarning("Order {OrderId} holds ticket {TicketId}, which Catalog has as {Status} (order {HeldBy}); left unchanged",
@@ -31,6 +32,8 @@ internal sealed class OrderCreatedHandler(CatalogDbContext db, TimeProvider cloc
                     break;
             }
         }
+
+        db.PublishChanges(changed);
 
         OrderTickets.WarnAboutUnknown(logger, integrationEvent.OrderId, ids, tickets);
         await db.SaveChangesAsync(cancellationToken);

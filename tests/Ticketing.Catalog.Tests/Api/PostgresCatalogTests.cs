@@ -69,7 +69,7 @@ public sealed class PostgresCatalogTests(PostgresPlatformFixture fixture) : ICla
         var stored = (await client.GetFromJsonAsync<TicketBody>($"/api/tickets/{ticket.Id}"))!;
         Assert.Equal((TicketStatuses.Reserved, order, 2), (stored.Status, stored.OrderId, stored.Version));
         var updates = await _platform.WithScopeAsync<CatalogDbContext, int>(db =>
-            db.OutboxMessages.CountAsync(m => m.EventType == nameof(TicketUpdated) && m.Payload.Contains(ticket.Id.ToString())));
+            db.OutboxMessages.CountAsync(m => m.EventType == nameof(TicketsChanged) && m.Payload.Contains(ticket.Id.ToString())));
         Assert.Equal(1, updates);
     }
 }

@@ -30,6 +30,23 @@ public sealed class OrderHandlersTests(PlatformFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task OrderCreated_threeTickets_announcesThemInOneEvent()
+    {
+        var tickets = new[] { await SeedTicketAsync(), await SeedTicketAsync(), await SeedTicketAsync() };
+        var order = Guid.NewGuid();
+
+        await DeliverAsync(Envelope(new OrderCreated(order, 1, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(15), 6000, "USD",
+            tickets.Select(t => new OrderedTicket(t.Id, t.PriceMinor)).ToList())));
+
+        var events = await _platform.WithScopeAsync<CatalogDbContext, List<TicketsChanged>>(async db =>
+            (await db.OutboxMessages.AsNoTracking().Where(m => m.EventType == nameof(TicketsChanged) && m.Payload.Contains(order.ToString())).ToListAsync())
+                .Select(m => JsonSerializer.Deserialize<TicketsChanged>(m.Payload, MessageSerializer.Options)!).ToList());
+        var announced = Assert.Single(events);
+        Assert.Equal(tickets.Select(t => t.Id).Order(), announced.Tickets.Select(t => t.TicketId).Order());
+        Assert.All(announced.Tickets, t => Assert.Equal((TicketStatuses.Reserved, order, 2), (t.Status, t.OrderId!.Value, t.Version)));
+    }
+
+    [Fact]
     public async Task OrderCreated_republishedWithNewEventId_reservesOnce()
     {
         var ticket = await SeedTicketAsync();
@@ -180,15 +197,15 @@ public sealed class OrderHandlersTests(PlatformFixture fixture) : IClassFixture<
     private Task<Ticket> LoadAsync(Guid id) =>
         _platform.WithScopeAsync<CatalogDbContext, Ticket>(db => db.Tickets.AsNoTracking().SingleAsync(t => t.Id == id));
 
-    /// <summary>The TicketUpdated outbox rows of one ticket, in publishing order.</summary>
-    private Task<List<TicketUpdated>> UpdatesOfAsync(Guid ticketId) =>
-        _platform.WithScopeAsync<CatalogDbContext, List<TicketUpdated>>(async db =>
+    /// <summary>The states of one ticket announced by order handlers (TicketsChanged), in publishing order.</summary>
+    private Task<List<TicketState>> UpdatesOfAsync(Guid ticketId) =>
+        _platform.WithScopeAsync<CatalogDbContext, List<TicketState>>(async db =>
         {
             var rows = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.EventType == nameof(TicketUpdated))
+                .Where(m => m.EventType == nameof(TicketsChanged) && m.Payload.Contains(ticketId.ToString()))
                 .OrderBy(m => m.Sequence)
                 .ToListAsync();
-            return rows.Select(m => JsonSerializer.Deserialize<TicketUpdated>(m.Payload, MessageSerializer.Options)!)
+            return rows.SelectMany(m => JsonSerializer.Deserialize<TicketsChanged>(m.Payload, MessageSerializer.Options)!.Tickets)
                 .Where(u => u.TicketId == ticketId)
                 .ToList();
         });
