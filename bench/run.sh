@@ -66,17 +66,20 @@ wait_ready() {
   done
 }
 
+# Waits until the program's progress log has a line matching $1.
+wait_for_progress() { until grep -q "$1" "$WORK/progress.log" 2>/dev/null; do sleep 0.2; done; }
+
 # Samples PID's threads once the program says the set-up is done (the stampede starts right after).
 trace_stampede() {
   local tool=${DOTNET_TRACE:-$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")}
-  until grep -q '^setup:' "$WORK/progress.log" 2>/dev/null; do sleep 0.2; done
+  wait_for_progress '^setup:'
   "$tool" collect -p "$1" --profile dotnet-sampled-thread-time --duration "00:00:00:${BENCH_TRACE_SECONDS:-20}" \
     -o "$BENCH_TRACE" >"$WORK/trace.log" 2>&1 || log "dotnet-trace failed: see $WORK/trace.log"
 }
 
 # On-CPU samples of PID (thread-time sampling above also counts threads that wait).
 perf_stampede() {
-  until grep -q "${BENCH_PERF_FROM:-^setup:}" "$WORK/progress.log" 2>/dev/null; do sleep 0.2; done
+  wait_for_progress "${BENCH_PERF_FROM:-^setup:}"
   perf record -F 99 -g -p "$1" -o "$BENCH_PERF" -- sleep "${BENCH_TRACE_SECONDS:-20}" >"$WORK/perf.log" 2>&1 ||
     log "perf failed: see $WORK/perf.log"
 }

@@ -32,7 +32,7 @@ public sealed class OrderingModule : IServiceModule
 
         builder.Services.AddEventHandler<TicketCreated, ApplyTicketEvents, OrderingDbContext>(ServiceName);
         builder.Services.AddEventHandler<TicketUpdated, ApplyTicketEvents, OrderingDbContext>(ServiceName);
-        builder.Services.AddEventHandler<TicketsChanged, ApplyTicketsChanged, OrderingDbContext>(ServiceName);
+        builder.Services.AddEventHandler<TicketsChanged, ApplyTicketEvents, OrderingDbContext>(ServiceName);
         builder.Services.AddEventHandler<EventCancelled, ApplyEventCancelled, OrderingDbContext>(ServiceName);
         builder.Services.AddEventHandler<EventPublished, ApplyEventPublished, OrderingDbContext>(ServiceName);
         builder.Services.AddSingleton<WaitingRoomSecrets>();

@@ -8,14 +8,17 @@ namespace Ticketing.Catalog.Tests;
 internal static class InventoryAnnouncements
 {
     /// <summary>The ticket states Catalog announced in bulk (TicketsChanged) for one event, in publishing order.</summary>
-    public static Task<List<TicketState>> OfEventAsync(this TestPlatform platform, Guid eventId) =>
-        platform.WithScopeAsync<CatalogDbContext, List<TicketState>>(async db =>
+    public static async Task<List<TicketState>> OfEventAsync(this TestPlatform platform, Guid eventId) =>
+        (await platform.BlocksMentioningAsync(eventId)).SelectMany(b => b.Tickets).Where(t => t.EventId == eventId).ToList();
+
+    /// <summary>The TicketsChanged events whose payload names <paramref name="id"/> (an event, ticket or order), in publishing order.</summary>
+    public static Task<List<TicketsChanged>> BlocksMentioningAsync(this TestPlatform platform, Guid id) =>
+        platform.WithScopeAsync<CatalogDbContext, List<TicketsChanged>>(async db =>
             (await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.EventType == nameof(TicketsChanged) && m.Payload.Contains(eventId.ToString()))
+                .Where(m => m.EventType == nameof(TicketsChanged) && m.Payload.Contains(id.ToString()))
                 .OrderBy(m => m.Sequence)
                 .ToListAsync())
-            .SelectMany(m => JsonSerializer.Deserialize<TicketsChanged>(m.Payload, MessageSerializer.Options)!.Tickets)
-            .Where(t => t.EventId == eventId)
+            .Select(m => JsonSerializer.Deserialize<TicketsChanged>(m.Payload, MessageSerializer.Options)!)
             .ToList());
 
     /// <summary>Single-ticket events (TicketCreated, TicketUpdated) of one event's tickets.</summary>

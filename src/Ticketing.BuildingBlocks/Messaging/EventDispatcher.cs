@@ -107,12 +107,7 @@ public sealed partial class EventDispatcher(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await subscription.Invoke(scope.ServiceProvider, envelope.Payload, cancellationToken);
-        db.InboxMessages.Add(new InboxMessage
-        {
-            EventId = envelope.EventId,
-            Handler = subscription.HandlerName,
-            ProcessedAt = DateTime.UtcNow,
-        });
+        db.InboxMessages.Add(InboxRow(envelope, subscription));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -132,6 +127,9 @@ public sealed partial class EventDispatcher(
             throw;
         }
     }
+
+    private static InboxMessage InboxRow(MessageEnvelope envelope, EventSubscription subscription) =>
+        new() { EventId = envelope.EventId, Handler = subscription.HandlerName, ProcessedAt = DateTime.UtcNow };
 
     private static async Task<bool> AlreadyHandledAsync(ServiceDbContext db, EventSubscription subscription, MessageEnvelope envelope)
     {

@@ -49,12 +49,7 @@ public sealed partial class EventDispatcher
                 }
 
                 await subscription.Invoke(scope.ServiceProvider, envelope.Payload, cancellationToken);
-                db.InboxMessages.Add(new InboxMessage
-                {
-                    EventId = envelope.EventId,
-                    Handler = subscription.HandlerName,
-                    ProcessedAt = DateTime.UtcNow,
-                });
+                db.InboxMessages.Add(InboxRow(envelope, subscription));
                 await db.SaveChangesAsync(cancellationToken);
                 // The next handler reads what this one wrote; an entity tracked before an
                 // ExecuteUpdate of this run would be a stale copy.

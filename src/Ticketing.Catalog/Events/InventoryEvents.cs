@@ -1,5 +1,6 @@
 using Ticketing.BuildingBlocks.Messaging;
 using Ticketing.Catalog.Domain;
+using Ticketing.Catalog.Persistence;
 using Ticketing.Contracts;
 
 namespace Ticketing.Catalog.Events;
@@ -12,8 +13,10 @@ namespace Ticketing.Catalog.Events;
 /// </summary>
 internal static class InventoryEvents
 {
-    public static List<OutboxMessage> Announce(IEnumerable<Ticket> tickets) =>
-        tickets.Chunk(TicketsChanged.MaxTickets)
-            .Select(chunk => OutboxMessage.From(new TicketsChanged(chunk.Select(t => t.ToState()).ToList())))
-            .ToList();
+    /// <summary>Outbox rows for <see cref="BulkInsert"/>, one per block.</summary>
+    public static List<OutboxMessage> Announce(IEnumerable<Ticket> tickets) => Blocks(tickets).Select(OutboxMessage.From).ToList();
+
+    /// <summary>The tickets' states, <see cref="TicketsChanged.MaxTickets"/> per event.</summary>
+    public static IEnumerable<TicketsChanged> Blocks(IEnumerable<Ticket> tickets) =>
+        tickets.Chunk(TicketsChanged.MaxTickets).Select(chunk => new TicketsChanged(chunk.Select(t => t.ToState()).ToList()));
 }

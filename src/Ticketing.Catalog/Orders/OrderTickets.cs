@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Ticketing.Catalog.Domain;
-using Ticketing.Contracts;
+using Ticketing.Catalog.Events;
 
 namespace Ticketing.Catalog.Orders;
 
@@ -25,9 +25,9 @@ internal static class OrderTickets
     /// </summary>
     public static void PublishChanges(this CatalogDbContext db, IReadOnlyCollection<Ticket> changed)
     {
-        foreach (var chunk in changed.Chunk(TicketsChanged.MaxTickets))
+        foreach (var block in InventoryEvents.Blocks(changed))
         {
-            db.Publish(new TicketsChanged(chunk.Select(t => t.ToState()).ToList()));
+            db.Publish(block);
         }
     }
 }

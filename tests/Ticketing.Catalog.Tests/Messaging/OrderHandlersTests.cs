@@ -38,10 +38,7 @@ public sealed class OrderHandlersTests(PlatformFixture fixture) : IClassFixture<
         await DeliverAsync(Envelope(new OrderCreated(order, 1, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(15), 6000, "USD",
             tickets.Select(t => new OrderedTicket(t.Id, t.PriceMinor)).ToList())));
 
-        var events = await _platform.WithScopeAsync<CatalogDbContext, List<TicketsChanged>>(async db =>
-            (await db.OutboxMessages.AsNoTracking().Where(m => m.EventType == nameof(TicketsChanged) && m.Payload.Contains(order.ToString())).ToListAsync())
-                .Select(m => JsonSerializer.Deserialize<TicketsChanged>(m.Payload, MessageSerializer.Options)!).ToList());
-        var announced = Assert.Single(events);
+        var announced = Assert.Single(await _platform.BlocksMentioningAsync(order));
         Assert.Equal(tickets.Select(t => t.Id).Order(), announced.Tickets.Select(t => t.TicketId).Order());
         Assert.All(announced.Tickets, t => Assert.Equal((TicketStatuses.Reserved, order, 2), (t.Status, t.OrderId!.Value, t.Version)));
     }
@@ -198,17 +195,8 @@ public sealed class OrderHandlersTests(PlatformFixture fixture) : IClassFixture<
         _platform.WithScopeAsync<CatalogDbContext, Ticket>(db => db.Tickets.AsNoTracking().SingleAsync(t => t.Id == id));
 
     /// <summary>The states of one ticket announced by order handlers (TicketsChanged), in publishing order.</summary>
-    private Task<List<TicketState>> UpdatesOfAsync(Guid ticketId) =>
-        _platform.WithScopeAsync<CatalogDbContext, List<TicketState>>(async db =>
-        {
-            var rows = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.EventType == nameof(TicketsChanged) && m.Payload.Contains(ticketId.ToString()))
-                .OrderBy(m => m.Sequence)
-                .ToListAsync();
-            return rows.SelectMany(m => JsonSerializer.Deserialize<TicketsChanged>(m.Payload, MessageSerializer.Options)!.Tickets)
-                .Where(u => u.TicketId == ticketId)
-                .ToList();
-        });
+    private async Task<List<TicketState>> UpdatesOfAsync(Guid ticketId) =>
+        (await _platform.BlocksMentioningAsync(ticketId)).SelectMany(b => b.Tickets).Where(u => u.TicketId == ticketId).ToList();
 
     private Task WithDbAsync(Func<CatalogDbContext, Task> work) =>
         _platform.WithScopeAsync<CatalogDbContext, bool>(async db =>
