@@ -6,23 +6,31 @@ namespace Ticketing.Notifications.Tests;
 
 /// <summary>
 /// A minimal SMTP server on loopback that accepts every message and keeps its raw text,
-/// so the SMTP delivery path is exercised over a real socket.
+/// so the SMTP delivery path is exercised over a real socket. It can offer AUTH PLAIN and keeps
+/// what the client sent with it; it never offers STARTTLS.
 /// </summary>
 internal sealed class SmtpSink : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
-
-    public SmtpSink()
-    {
-        _listener.Start();
-        _loop = Task.Run(AcceptLoopAsync);
-    }
+    private readonly bool _offerAuth;
+    private int _connections;
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public List<string> Messages { get; } = [];
+
+    public List<string> Authentications { get; } = [];
+
+    public int Connections => Volatile.Read(ref _connections);
+
+    public SmtpSink(bool offerAuth = false)
+    {
+        _offerAuth = offerAuth;
+        _listener.Start();
+        _loop = Task.Run(AcceptLoopAsync);
+    }
 
     private async Task AcceptLoopAsync()
     {
@@ -38,6 +46,7 @@ internal sealed class SmtpSink : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Increment(ref _connections);
             _ = Task.Run(() => ServeAsync(client));
         }
     }
@@ -55,7 +64,15 @@ internal sealed class SmtpSink : IAsyncDisposable
             switch (command)
             {
                 case "EHLO" or "HELO":
-                    await writer.WriteLineAsync("250 sink");
+                    await writer.WriteLineAsync(_offerAuth ? "250-sink\r\n250 AUTH PLAIN" : "250 sink");
+                    break;
+                case "AUTH":
+                    lock (Authentications)
+                    {
+                        Authentications.Add(line);
+                    }
+
+                    await writer.WriteLineAsync("235 accepted");
                     break;
                 case "DATA":
                     await writer.WriteLineAsync("354 end with .");

@@ -11,7 +11,11 @@ public sealed class EmailOptions
 
     public int SmtpPort { get; set; } = 25;
 
-    public bool SmtpSsl { get; set; }
+    /// <summary>How the SMTP connection is secured; <see cref="SmtpSecurity.Auto"/> is TLS on port 465, else STARTTLS when offered.</summary>
+    public SmtpSecurity SmtpSecurity { get; set; } = SmtpSecurity.Auto;
+
+    /// <summary>Longest wait for one SMTP command (connect, authenticate, send).</summary>
+    public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public string? SmtpUser { get; set; }
 
@@ -23,4 +27,23 @@ public sealed class EmailOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public int MaxAttempts { get; set; } = 8;
+}
+
+/// <summary>The TLS policy of the SMTP connection.</summary>
+public enum SmtpSecurity
+{
+    /// <summary>TLS from the first byte on port 465; elsewhere STARTTLS if the server offers it.</summary>
+    Auto,
+
+    /// <summary>Plain text, even if the server offers STARTTLS (a relay on loopback).</summary>
+    None,
+
+    /// <summary>TLS from the first byte (SMTPS, usually port 465).</summary>
+    SslOnConnect,
+
+    /// <summary>STARTTLS required: a server that does not offer it gets no message.</summary>
+    StartTls,
+
+    /// <summary>STARTTLS if the server offers it, else plain text.</summary>
+    StartTlsWhenAvailable,
 }

@@ -1,11 +1,10 @@
-using System.Net;
-using System.Net.Mail;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using QRCoder;
 using Ticketing.BuildingBlocks.Hosting;
 
@@ -64,6 +63,7 @@ internal sealed class EmailSender(
                 .OrderBy(m => m.CreatedAt).Take(20).ToListAsync(cancellationToken);
 
         var sent = 0;
+        await using var delivery = new MailDelivery(settings, PickupDirectory(settings));
         foreach (var email in due)
         {
             var address = await db.Contacts.Where(c => c.UserId == email.UserId).Select(c => c.Email).FirstOrDefaultAsync(cancellationToken);
@@ -74,11 +74,11 @@ internal sealed class EmailSender(
                     throw new InvalidOperationException($"no address known yet for user {email.UserId}");
                 }
 
-                await DeliverAsync(email, address, settings, cancellationToken);
+                await delivery.SendAsync(Compose(email, address, settings), cancellationToken);
                 email.SentAt = DateTime.UtcNow;
                 sent++;
             }
-            catch (Exception ex) when (ex is SmtpException or InvalidOperationException or IOException)
+            catch (Exception ex) when (IsDeliveryFailure(ex))
             {
                 email.Attempts++;
                 email.LastError = ex.Message;
@@ -92,51 +92,29 @@ internal sealed class EmailSender(
         return sent;
     }
 
-    private async Task DeliverAsync(OutgoingEmail email, string address, EmailOptions settings, CancellationToken cancellationToken)
+    private static MimeMessage Compose(OutgoingEmail email, string address, EmailOptions settings)
     {
-        using var message = new MailMessage(settings.From, address, email.Subject, email.Body);
-        message.Headers.Add("Message-ID", $"<{email.Id}@ticketing>");
-        foreach (var qr in QrAttachments(email))
+        var body = new BodyBuilder { TextBody = email.Body };
+        if (email.Attachments is not null)
         {
-            message.Attachments.Add(qr);
-        }
-
-        using var client = new SmtpClient();
-        if (settings.SmtpHost is { Length: > 0 } host)
-        {
-            client.Host = host;
-            client.Port = settings.SmtpPort;
-            client.EnableSsl = settings.SmtpSsl;
-            if (settings.SmtpUser is { Length: > 0 } user)
+            foreach (var qr in JsonSerializer.Deserialize<List<QrAttachment>>(email.Attachments) ?? [])
             {
-                client.Credentials = new NetworkCredential(user, settings.SmtpPassword);
+                using var data = QRCodeGenerator.GenerateQrCode(qr.Code, QRCodeGenerator.ECCLevel.M);
+                body.Attachments.Add(qr.Name, new PngByteQRCode(data).GetGraphic(8), new ContentType("image", "png"));
             }
         }
-        else
-        {
-            // The embedded default: each message becomes an .eml file a developer can open.
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = PickupDirectory(settings);
-            Directory.CreateDirectory(client.PickupDirectoryLocation);
-        }
 
-        await client.SendMailAsync(message, cancellationToken);
+        var message = new MimeMessage { Subject = email.Subject, Body = body.ToMessageBody(), MessageId = $"{email.Id}@ticketing" };
+        message.From.Add(MailboxAddress.Parse(settings.From));
+        message.To.Add(MailboxAddress.Parse(address));
+        return message;
     }
 
-    private static IEnumerable<Attachment> QrAttachments(OutgoingEmail email)
-    {
-        if (email.Attachments is null)
-        {
-            yield break;
-        }
-
-        foreach (var qr in JsonSerializer.Deserialize<List<QrAttachment>>(email.Attachments) ?? [])
-        {
-            using var data = QRCodeGenerator.GenerateQrCode(qr.Code, QRCodeGenerator.ECCLevel.M);
-            // The MailMessage owns the stream and disposes it with the message.
-            yield return new Attachment(new MemoryStream(new PngByteQRCode(data).GetGraphic(8)), qr.Name, "image/png");
-        }
-    }
+    /// <summary>What a retry may cure: the server, the network, TLS or the address; anything else is a bug and surfaces.</summary>
+    private static bool IsDeliveryFailure(Exception ex) => ex is
+        MailKit.CommandException or MailKit.ProtocolException or MailKit.Security.AuthenticationException
+        or MailKit.Security.SslHandshakeException or System.Net.Sockets.SocketException or IOException
+        or TimeoutException or NotSupportedException or InvalidOperationException or ParseException;
 
     public string PickupDirectory(EmailOptions settings) =>
         Path.Combine(Path.GetFullPath(platform.DataDirectory), settings.PickupDirectory);
