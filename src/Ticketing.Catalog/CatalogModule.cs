@@ -26,8 +26,6 @@ public sealed class CatalogModule : IServiceModule
 {
     public const string ServiceName = "catalog";
 
-    public const string PassSigningKeySection = CatalogOptions.Section + ":PassSigningKey";
-
     public const string BrowseCachePolicy = "catalog-browse";
 
     public string Name => ServiceName;
@@ -35,7 +33,15 @@ public sealed class CatalogModule : IServiceModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<CatalogDbContext>(ServiceName);
-        builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
+        builder.Services.AddOptions<CatalogOptions>()
+            .BindConfiguration(CatalogOptions.Section)
+            .Validate(o => o.DefaultCurrency is { Length: 3 }, "Catalog:DefaultCurrency must be a three-letter ISO 4217 code.")
+            .Validate(o => o.MaxTicketsPerCall > 0, "Catalog:MaxTicketsPerCall must be at least 1.")
+            .Validate(o => o.TierFiguresMaxAge >= TimeSpan.Zero, "Catalog:TierFiguresMaxAge must not be negative.")
+            .Validate(o => o.BrowseCacheDuration >= TimeSpan.Zero, "Catalog:BrowseCacheDuration must not be negative.")
+            .Validate(o => o.EmailLookups.PermitLimit >= 0, "Catalog:EmailLookups:PermitLimit must not be negative.")
+            .Validate(o => o.EmailLookups.Window > TimeSpan.Zero, "Catalog:EmailLookups:Window must be positive.")
+            .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EmailLookupLimiter>();
         builder.Services.AddSingleton<TierFigures>();
@@ -47,9 +53,8 @@ public sealed class CatalogModule : IServiceModule
         builder.Services.AddEventHandler<OrderCancelled, OrderCancelledHandler, CatalogDbContext>(ServiceName);
         builder.Services.AddEventHandler<OrderCompleted, OrderCompletedHandler, CatalogDbContext>(ServiceName);
         builder.Services.AddEventHandler<UserRegistered, UserRegisteredHandler, CatalogDbContext>(ServiceName);
-        var keyOptions = builder.Configuration.GetSection(PassSigningKeySection).Get<PassSigningKeyOptions>() ?? new PassSigningKeyOptions();
         builder.Services.AddSingleton(sp => PassSigningKey.Load(
-            keyOptions,
+            sp.GetRequiredService<IOptions<CatalogOptions>>().Value.PassSigningKey,
             sp.GetRequiredService<PlatformOptions>().DataDirectory,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PassSigningKey))));
     }

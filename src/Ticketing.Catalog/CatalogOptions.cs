@@ -24,4 +24,6 @@ public sealed class CatalogOptions
     public TimeSpan BrowseCacheDuration { get; set; } = TimeSpan.FromSeconds(1);
 
     public Users.EmailLookupOptions EmailLookups { get; set; } = new();
+
+    public Passes.PassSigningKeyOptions PassSigningKey { get; set; } = new();
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Ticketing.BuildingBlocks.Auth;
 using Ticketing.BuildingBlocks.Hosting;
 using Ticketing.BuildingBlocks.Web;
@@ -29,9 +30,16 @@ public sealed class IdentityModule : IServiceModule
     {
         builder.AddServiceDatabase<IdentityDbContext>(ServiceName);
         var services = builder.Services;
-        services.Configure<IdentityOptions>(builder.Configuration.GetSection(IdentityOptions.Section));
-        services.Configure<PasswordHasherOptions>(o =>
-            o.IterationCount = builder.Configuration.GetValue($"{IdentityOptions.Section}:{nameof(IdentityOptions.PasswordIterations)}", 100_000));
+        services.AddOptions<IdentityOptions>()
+            .BindConfiguration(IdentityOptions.Section)
+            .Validate(o => o.PasswordIterations >= 10_000, "Identity:PasswordIterations must be at least 10000.")
+            .Validate(o => o.Lockout.MaxFailedAttempts > 0, "Identity:Lockout:MaxFailedAttempts must be at least 1.")
+            .Validate(o => o.Lockout.Duration > TimeSpan.Zero, "Identity:Lockout:Duration must be positive.")
+            .Validate(o => o.RateLimit.PerIpPermitLimit > 0 && o.RateLimit.PerAccountPermitLimit > 0, "Identity:RateLimit permit limits must be at least 1.")
+            .Validate(o => o.RateLimit.Window > TimeSpan.Zero, "Identity:RateLimit:Window must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<IdentityOptions>>((hasher, identity) =>
+            hasher.IterationCount = identity.Value.PasswordIterations);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<DummyHash>();

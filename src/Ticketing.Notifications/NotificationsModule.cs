@@ -21,7 +21,14 @@ public sealed class NotificationsModule : IServiceModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext>(ServiceName);
-        builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+        builder.Services.AddOptions<EmailOptions>()
+            .BindConfiguration(EmailOptions.Section)
+            .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Notifications:Email:From must be an e-mail address.")
+            .Validate(o => o.SmtpPort is > 0 and <= 65535, "Notifications:Email:SmtpPort must be a TCP port.")
+            .Validate(o => o.SmtpTimeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Notifications:Email:SmtpTimeout and PollInterval must be positive.")
+            .Validate(o => o.MaxAttempts > 0, "Notifications:Email:MaxAttempts must be at least 1.")
+            .Validate(o => o.PickupDirectory.Length > 0, "Notifications:Email:PickupDirectory must not be empty.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<EmailSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmailSender>());
         builder.Services.AddEventHandler<UserRegistered, UserRegisteredHandler, NotificationsDbContext>(ServiceName);

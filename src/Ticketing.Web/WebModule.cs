@@ -23,7 +23,11 @@ public sealed class WebModule : IServiceModule
 
     public void AddServices(IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
+        builder.Services.AddOptions<WebOptions>()
+            .BindConfiguration(WebOptions.Section)
+            .Validate(o => o.AvailabilityRefreshSeconds > 0, "Web:AvailabilityRefreshSeconds must be at least 1.")
+            .Validate(o => string.IsNullOrEmpty(o.ApiBaseUrl) || Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out _), "Web:ApiBaseUrl must be an absolute URL.")
+            .ValidateOnStart();
         builder.Services.AddRazorComponents();
         builder.Services.AddTransient<IStartupFilter, SecurityHeaders>();
         builder.Services.AddHttpContextAccessor();

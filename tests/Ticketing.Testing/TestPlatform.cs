@@ -95,7 +95,7 @@ public sealed class TestPlatform : WebApplicationFactory<Program>
         {
             services.AddSingleton(sp => sp.GetRequiredService<IServer>() is TestServer
                 ? OwnAddress.Fixed(new Uri("http://localhost/"))
-                : new OwnAddress(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IServer>()));
+                : new OwnAddress(sp.GetRequiredService<PlatformOptions>(), sp.GetRequiredService<IServer>()));
             services.AddHttpClient(OwnAddress.HttpClientName).ConfigurePrimaryHttpMessageHandler(sp =>
                 sp.GetRequiredService<IServer>() is TestServer server ? server.CreateHandler() : new SocketsHttpHandler());
         });

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 
 namespace Ticketing.BuildingBlocks.Hosting;
 
@@ -13,15 +12,14 @@ namespace Ticketing.BuildingBlocks.Hosting;
 /// </summary>
 public sealed class OwnAddress
 {
-    public const string Setting = "Ticketing:OwnAddress";
     public const string HttpClientName = "own-address";
 
     private readonly Func<Uri> _resolve;
     private Uri? _resolved;
 
-    public OwnAddress(IConfiguration configuration, IServer server)
+    public OwnAddress(PlatformOptions platform, IServer server)
     {
-        var configured = configuration[Setting];
+        var configured = platform.OwnAddress;
         _resolve = () => string.IsNullOrWhiteSpace(configured) ? FromServer(server) : WithSlash(configured);
     }
 
@@ -42,7 +40,7 @@ public sealed class OwnAddress
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
             ?? addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException($"Set {Setting}: this server has no listening address to call its own APIs on.");
+            ?? throw new InvalidOperationException($"Set {PlatformOptions.Section}:{nameof(PlatformOptions.OwnAddress)}: this server has no listening address to call its own APIs on.");
         // Wildcard bindings name no host a client can connect to; loopback reaches the same socket.
         var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
         if (uri.Host is "0.0.0.0" or "[::]" or "::" or "localhost")

@@ -16,6 +16,21 @@ public sealed class PlatformOptions
     /// <summary>Apply pending schema migrations when the process starts.</summary>
     public bool MigrateOnStartup { get; init; } = true;
 
+    /// <summary>Larger request bodies are refused with 413 before any endpoint reads them.</summary>
+    public int MaxRequestBodyBytes { get; init; } = Web.RequestLimits.DefaultMaxRequestBodyBytes;
+
+    /// <summary>The address a module calls another module of this process on; unset, the first listening address.</summary>
+    public string? OwnAddress { get; init; }
+
+    /// <summary><c>/api</c> requests this process works on at once; 0 is no limit (see <see cref="Web.ApiConcurrencyLimit"/>).</summary>
+    public int MaxConcurrentApiRequests { get; init; }
+
+    /// <summary>Requests waiting for one of those slots before a 503; unset, 8 times the limit.</summary>
+    public int? ApiRequestQueue { get; init; }
+
+    /// <summary>Shared secret of the web and identity processes; unset, one generated per process.</summary>
+    public string? FrontEndSecret { get; init; }
+
     /// <summary>
     /// Reads <c>Ticketing:Services</c> either as a list (<c>Ticketing:Services:0=catalog</c>)
     /// or as one comma-separated value (<c>Ticketing__Services=catalog,ordering</c>), which is
@@ -24,8 +39,8 @@ public sealed class PlatformOptions
     public static PlatformOptions From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
-        var services = section.GetSection("Services").Get<string[]>() ?? [];
-        if (services.Length == 0 && section["Services"] is { } joined)
+        var services = section.GetSection(nameof(Services)).Get<string[]>() ?? [];
+        if (services.Length == 0 && section[nameof(Services)] is { } joined)
         {
             services = joined.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
@@ -33,8 +48,13 @@ public sealed class PlatformOptions
         return new PlatformOptions
         {
             Services = services.Select(s => s.ToLowerInvariant()).ToArray(),
-            DataDirectory = section["DataDirectory"] is { Length: > 0 } dir ? dir : "data",
-            MigrateOnStartup = section.GetValue("MigrateOnStartup", true),
+            DataDirectory = section[nameof(DataDirectory)] is { Length: > 0 } dir ? dir : "data",
+            MigrateOnStartup = section.GetValue(nameof(MigrateOnStartup), true),
+            MaxRequestBodyBytes = section.GetValue(nameof(MaxRequestBodyBytes), Web.RequestLimits.DefaultMaxRequestBodyBytes),
+            OwnAddress = section[nameof(OwnAddress)] is { Length: > 0 } own ? own : null,
+            MaxConcurrentApiRequests = section.GetValue(nameof(MaxConcurrentApiRequests), 0),
+            ApiRequestQueue = section.GetValue<int?>(nameof(ApiRequestQueue)),
+            FrontEndSecret = section[nameof(FrontEndSecret)] is { Length: > 0 } secret ? secret : null,
         };
     }
 }

@@ -11,7 +11,17 @@ public static class MessagingSetup
     public static IHostApplicationBuilder AddPlatformMessaging(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(MessagingOptions.Section);
-        builder.Services.Configure<MessagingOptions>(section);
+        builder.Services.AddOptions<MessagingOptions>()
+            .BindConfiguration(MessagingOptions.Section)
+            .Validate(o => o.OutboxPollInterval > TimeSpan.Zero, "Messaging:OutboxPollInterval must be positive.")
+            .Validate(o => o.OutboxBatchSize > 0 && o.HandlerBatchSize > 0, "Messaging:OutboxBatchSize and HandlerBatchSize must be at least 1.")
+            .Validate(o => o.HandlerAttempts > 0, "Messaging:HandlerAttempts must be at least 1.")
+            .Validate(o => o.HandlerRetryDelay >= TimeSpan.Zero, "Messaging:HandlerRetryDelay must not be negative.")
+            .Validate(o => o.OutboxRetention > TimeSpan.Zero && o.InboxRetention > TimeSpan.Zero, "Messaging:OutboxRetention and InboxRetention must be positive.")
+            .Validate(o => o.RetentionSweepInterval >= TimeSpan.Zero, "Messaging:RetentionSweepInterval must not be negative.")
+            .Validate(o => o.RabbitMq.Prefetch > 0 && o.RabbitMq.Prefix.Length > 0, "Messaging:RabbitMq:Prefetch must be at least 1 and Prefix not empty.")
+            .Validate(o => System.Uri.TryCreate(o.RabbitMq.Uri, UriKind.Absolute, out _), "Messaging:RabbitMq:Uri must be an absolute amqp:// URI.")
+            .ValidateOnStart();
         var transport = section.GetValue(nameof(MessagingOptions.Transport), TransportKind.InProcess);
 
         builder.Services.AddSingleton<OutboxSignal>();

@@ -1,8 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Ticketing.BuildingBlocks.Hosting;
 
 namespace Ticketing.BuildingBlocks.Web;
 
@@ -22,12 +22,13 @@ namespace Ticketing.BuildingBlocks.Web;
 /// </summary>
 public static class ApiConcurrencyLimit
 {
-    public const string Setting = "Ticketing:MaxConcurrentApiRequests";
-    public const string QueueSetting = "Ticketing:ApiRequestQueue";
+    public const string Setting = PlatformOptions.Section + ":" + nameof(PlatformOptions.MaxConcurrentApiRequests);
+    public const string QueueSetting = PlatformOptions.Section + ":" + nameof(PlatformOptions.ApiRequestQueue);
 
     public static WebApplication UseApiConcurrencyLimit(this WebApplication app)
     {
-        var permits = app.Configuration.GetValue(Setting, 0);
+        var platform = PlatformOptions.From(app.Configuration);
+        var permits = platform.MaxConcurrentApiRequests;
         if (permits <= 0)
         {
             return app;
@@ -36,7 +37,7 @@ public static class ApiConcurrencyLimit
         var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = permits,
-            QueueLimit = Math.Max(0, app.Configuration.GetValue(QueueSetting, permits * 8)),
+            QueueLimit = Math.Max(0, platform.ApiRequestQueue ?? permits * 8),
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
         app.Lifetime.ApplicationStopped.Register(limiter.Dispose);

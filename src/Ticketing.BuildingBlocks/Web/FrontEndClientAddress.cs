@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Configuration;
+using Ticketing.BuildingBlocks.Hosting;
 
 namespace Ticketing.BuildingBlocks.Web;
 
@@ -17,16 +17,15 @@ namespace Ticketing.BuildingBlocks.Web;
 /// </summary>
 public sealed class FrontEndClientAddress
 {
-    public const string SecretSetting = "Ticketing:FrontEndSecret";
     public const string AddressHeader = "X-Ticketing-Client-Address";
     public const string ProofHeader = "X-Ticketing-Front-End-Secret";
 
     private readonly string _secret;
     private readonly byte[] _secretBytes;
 
-    public FrontEndClientAddress(IConfiguration configuration)
+    public FrontEndClientAddress(PlatformOptions platform)
     {
-        _secret = configuration[SecretSetting] is { Length: > 0 } configured
+        _secret = platform.FrontEndSecret is { } configured
             ? configured
             : WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         _secretBytes = Encoding.UTF8.GetBytes(_secret);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Ticketing.BuildingBlocks.Hosting;
 
 namespace Ticketing.BuildingBlocks.Web;
 
@@ -21,8 +22,7 @@ public static class RequestLimits
 
     public static IServiceCollection AddPlatformRequestLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var max = configuration.GetValue("Ticketing:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
-        services.AddSingleton(new BodyLimit(max));
+        services.AddSingleton(new BodyLimit(PlatformOptions.From(configuration).MaxRequestBodyBytes));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = MaxJsonDepth);
         return services;
     }
