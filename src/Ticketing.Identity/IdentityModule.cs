@@ -32,7 +32,7 @@ public sealed class IdentityModule : IServiceModule
         var services = builder.Services;
         services.AddOptions<IdentityOptions>()
             .BindConfiguration(IdentityOptions.Section)
-            .Validate(o => o.PasswordIterations >= 10_000, "Identity:PasswordIterations must be at least 10000.")
+            .Validate(o => o.PasswordIterations >= 1_000, "Identity:PasswordIterations must be at least 1000.")
             .Validate(o => o.Lockout.MaxFailedAttempts > 0, "Identity:Lockout:MaxFailedAttempts must be at least 1.")
             .Validate(o => o.Lockout.Duration > TimeSpan.Zero, "Identity:Lockout:Duration must be positive.")
             .Validate(o => o.RateLimit.PerIpPermitLimit > 0 && o.RateLimit.PerAccountPermitLimit > 0, "Identity:RateLimit permit limits must be at least 1.")
