@@ -46,7 +46,9 @@ public sealed class PaymentsModule : IServiceModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SandboxSecret>();
         services.AddScoped<SandboxProvider>();
-        services.AddHttpClient<StripeProvider>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        StripeApi.AddHttpClient(services);
+        services.AddSingleton<StripeApi>();
+        services.AddScoped<StripeProvider>();
         services.AddHttpClient(nameof(OrderingLookup));
         services.AddScoped<OrderingLookup>();
         services.AddScoped<PaymentProviders>();

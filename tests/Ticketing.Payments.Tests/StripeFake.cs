@@ -49,8 +49,12 @@ public sealed class StripeFake : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>A Stripe event about a PaymentIntent this fake created, as Stripe would POST it.</summary>
-    public string Event(string type, string intentId, string? eventId = null)
+    /// <summary>
+    /// A Stripe event about a PaymentIntent this fake created, as Stripe would POST it to an
+    /// endpoint created with Stripe.net's API version (as docs/operations.md asks), unless
+    /// <paramref name="apiVersion"/> says otherwise.
+    /// </summary>
+    public string Event(string type, string intentId, string? eventId = null, string? apiVersion = null)
     {
         var intent = (JsonObject)_intents[intentId].DeepClone();
         intent["status"] = type == "payment_intent.succeeded" ? "succeeded" : "requires_payment_method";
@@ -58,7 +62,7 @@ public sealed class StripeFake : IAsyncDisposable
         {
             ["id"] = eventId ?? $"evt_{Guid.NewGuid():N}",
             ["object"] = "event",
-            ["api_version"] = "2024-06-20",
+            ["api_version"] = apiVersion ?? Stripe.StripeConfiguration.ApiVersion,
             ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
             ["livemode"] = false,
             ["type"] = type,

@@ -231,6 +231,8 @@ public sealed class StripePaymentTests
     [InlineData("negative-amount")]
     [InlineData("unpaired-surrogate-in-id")]
     [InlineData("unpaired-surrogate-in-intent-id")]
+    [InlineData("created-beyond-any-date")]
+    [InlineData("object-not-a-string")]
     public async Task Webhook_signedButMalformedShape_returns400AndChangesNothing(string shape)
     {
         await using var stripe = await StripeFake.StartAsync();
@@ -242,6 +244,8 @@ public sealed class StripePaymentTests
             "amount-as-string" => genuine.Replace("\"amount\":4500", "\"amount\":\"4500\""),
             "negative-amount" => genuine.Replace("\"amount\":4500", "\"amount\":-4500"),
             "unpaired-surrogate-in-id" => genuine.Replace("\"evt_malformed\"", "\"evt_\\ud800\""),
+            "created-beyond-any-date" => System.Text.RegularExpressions.Regex.Replace(genuine, "\"created\":\\d+", "\"created\":99999999999999999"),
+            "object-not-a-string" => genuine.Replace("\"object\":\"event\"", "\"object\":5"),
             _ => genuine.Replace($"\"{intentId}\"", "\"pi_\\udc00\""),
         };
         Assert.NotEqual(genuine, payload);

@@ -36,7 +36,7 @@ internal sealed class SandboxConfirmations(WebhookProcessor processor, SandboxSe
     public async Task HandleAsync(SandboxConfirmation confirmation, CancellationToken cancellationToken)
     {
         var payload = ToStripeEvent(confirmation, time.GetUtcNow()).ToJsonString();
-        var signature = StripeSignature.Sign(payload, secret.Value, time.GetUtcNow());
+        var signature = StripeEvent.Sign(payload, secret.Value, time.GetUtcNow());
         var result = await processor.ProcessAsync(ProviderNames.Sandbox, payload, signature, secret.Value, cancellationToken);
         if (result.Outcome == WebhookOutcome.Rejected)
         {
@@ -78,6 +78,7 @@ internal sealed class SandboxConfirmations(WebhookProcessor processor, SandboxSe
         {
             ["id"] = $"evt_sandbox_{confirmation.Id:N}",
             ["object"] = "event",
+            ["api_version"] = StripeEvent.ExpectedApiVersion,
             ["type"] = succeeded ? StripeEvent.Succeeded : StripeEvent.PaymentFailed,
             ["created"] = now.ToUnixTimeSeconds(),
             ["livemode"] = false,

@@ -1,16 +1,12 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
+using Stripe;
 
 namespace Ticketing.Payments.Providers;
 
 /// <summary>
-/// Stripe over its REST API (the .NET SDK is not available): form-encoded requests with an
-/// <c>Idempotency-Key</c>, so a retried call never creates a second charge or refund.
+/// Stripe through Stripe.net: every create carries an idempotency key derived from our ids, so a
+/// retried call never creates a second charge or refund.
 /// </summary>
-internal sealed class StripeProvider(HttpClient http, IOptions<PaymentsOptions> options) : IPaymentProvider
+internal sealed class StripeProvider(StripeApi stripe) : IPaymentProvider
 {
     public string Name => ProviderNames.Stripe;
 
@@ -22,116 +18,103 @@ internal sealed class StripeProvider(HttpClient http, IOptions<PaymentsOptions> 
 
     public async Task<ProviderPayment> CreateAsync(ProviderPaymentRequest request, CancellationToken cancellationToken)
     {
-        var form = new List<KeyValuePair<string, string>>
+        var create = new PaymentIntentCreateOptions
         {
-            new("amount", request.AmountMinor.ToString(CultureInfo.InvariantCulture)),
-            new("currency", request.Currency.ToLowerInvariant()),
-            new("metadata[order_id]", request.OrderId.ToString()),
-            new("metadata[payment_id]", request.PaymentId.ToString()),
-            new("metadata[attempt]", request.Attempt.ToString(CultureInfo.InvariantCulture)),
-            new("automatic_payment_methods[enabled]", "true"),
+            Amount = request.AmountMinor,
+            Currency = request.Currency.ToLowerInvariant(),
+            Metadata = new Dictionary<string, string>
+            {
+                ["order_id"] = request.OrderId.ToString(),
+                ["payment_id"] = request.PaymentId.ToString(),
+                ["attempt"] = request.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            AutomaticPaymentMethods = new PaymentIntentAutomaticPaymentMethodsOptions { Enabled = true },
         };
         if (request.PaymentMethod is not null)
         {
             // Confirmed server side, so no redirect-based method could need a return_url.
-            form.Add(new("payment_method", request.PaymentMethod));
-            form.Add(new("confirm", "true"));
-            form.Add(new("automatic_payment_methods[allow_redirects]", "never"));
+            create.PaymentMethod = request.PaymentMethod;
+            create.Confirm = true;
+            create.AutomaticPaymentMethods.AllowRedirects = "never";
         }
 
-        var key = $"ticketing-order-{request.OrderId:N}-attempt-{request.Attempt}";
-        var (status, json) = await PostAsync("/v1/payment_intents", form, key, cancellationToken);
-        using (json)
+        var key = new RequestOptions { IdempotencyKey = $"ticketing-order-{request.OrderId:N}-attempt-{request.Attempt}" };
+        try
         {
-            var root = json.RootElement;
-            if (status == HttpStatusCode.OK && Text(root, "id") is { } id)
-            {
-                return new ProviderPayment(id, Text(root, "client_secret"));
-            }
-
-            if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-            {
-                // 402 card_error: declined on confirmation; the intent exists and its webhook follows.
-                if (Text(error, "type") == "card_error" && error.TryGetProperty("payment_intent", out var intent)
-                    && Text(intent, "id") is { } declinedId)
-                {
-                    return new ProviderPayment(declinedId, Text(intent, "client_secret"), Text(error, "decline_code") ?? Text(error, "code") ?? "card_declined");
-                }
-
-                if (Text(error, "type") == "invalid_request_error" && Text(error, "param") == "payment_method")
-                {
-                    throw new PaymentMethodRejectedException(Text(error, "message") ?? "Stripe rejected the payment method.");
-                }
-            }
-
-            throw new PaymentProviderException($"Stripe answered {(int)status} to creating a PaymentIntent.");
+            var intent = await new PaymentIntentService(stripe.Client).CreateAsync(create, key, cancellationToken);
+            return new ProviderPayment(intent.Id, intent.ClientSecret);
+        }
+        catch (StripeException ex) when (ex.StripeError is { Type: "card_error", PaymentIntent.Id: not null } declined)
+        {
+            // 402 card_error: declined on confirmation; the intent exists and its webhook follows.
+            return new ProviderPayment(declined.PaymentIntent.Id, declined.PaymentIntent.ClientSecret, DeclineCode(declined));
+        }
+        catch (StripeException ex) when (ex.StripeError is { Type: "invalid_request_error", Param: "payment_method" } invalid)
+        {
+            throw new PaymentMethodRejectedException(invalid.Message ?? "Stripe rejected the payment method.");
+        }
+        catch (Exception ex) when (Unavailable(ex, cancellationToken))
+        {
+            throw Failure(ex, "creating a PaymentIntent");
         }
     }
 
     public async Task<string> RefundAsync(ProviderRefundRequest request, CancellationToken cancellationToken)
     {
-        var form = new List<KeyValuePair<string, string>>
+        var create = new RefundCreateOptions
         {
-            new("payment_intent", request.ProviderPaymentId),
-            new("metadata[payment_id]", request.PaymentId.ToString()),
+            PaymentIntent = request.ProviderPaymentId,
+            Metadata = new Dictionary<string, string> { ["payment_id"] = request.PaymentId.ToString() },
         };
-        var (status, json) = await PostAsync("/v1/refunds", form, $"ticketing-refund-{request.PaymentId:N}", cancellationToken);
-        using (json)
+        try
         {
-            if (status == HttpStatusCode.OK && Text(json.RootElement, "id") is { } id)
-            {
-                return id;
-            }
-
+            var refund = await new RefundService(stripe.Client)
+                .CreateAsync(create, new RequestOptions { IdempotencyKey = $"ticketing-refund-{request.PaymentId:N}" }, cancellationToken);
+            return refund.Id;
+        }
+        catch (StripeException ex) when (ex.StripeError?.Code == "charge_already_refunded")
+        {
             // Already refunded (e.g. from the dashboard): the money is back, which is all we need.
-            if (json.RootElement.TryGetProperty("error", out var error) && Text(error, "code") == "charge_already_refunded")
-            {
-                return Text(error, "refund") ?? "already_refunded";
-            }
-
-            throw new PaymentProviderException($"Stripe answered {(int)status} to a refund of {request.ProviderPaymentId}.");
+            return "already_refunded";
+        }
+        catch (Exception ex) when (Unavailable(ex, cancellationToken))
+        {
+            throw Failure(ex, $"a refund of {request.ProviderPaymentId}");
         }
     }
 
     public async Task<ProviderPaymentStatus> LookUpAsync(ProviderLookupRequest payment, CancellationToken cancellationToken)
     {
-        // Without a stored id the process died between Stripe's answer and our commit: the intent
-        // carries our payment id in its metadata, and search finds it (indexed within a minute,
-        // well inside the reconciler's pending age).
-        var path = payment.ProviderPaymentId is { } id
-            ? $"/v1/payment_intents/{Uri.EscapeDataString(id)}"
-            : $"/v1/payment_intents/search?query={Uri.EscapeDataString($"metadata['payment_id']:'{payment.PaymentId}'")}";
-        var (status, json) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, Url(path)), cancellationToken);
-        using (json)
+        var intents = new PaymentIntentService(stripe.Client);
+        try
         {
-            var root = json.RootElement;
-            if (status == HttpStatusCode.NotFound)
+            if (payment.ProviderPaymentId is { } id)
             {
-                return ProviderPaymentStatus.NotFound;
+                return ToStatus(await intents.GetAsync(id, options: null, requestOptions: null, cancellationToken));
             }
 
-            if (status != HttpStatusCode.OK)
-            {
-                throw new PaymentProviderException($"Stripe answered {(int)status} to looking up payment {payment.PaymentId}.");
-            }
-
-            if (Text(root, "object") == "search_result")
-            {
-                var found = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array && data.GetArrayLength() > 0;
-                return found ? ToStatus(data[0]) : ProviderPaymentStatus.NotFound;
-            }
-
-            return ToStatus(root);
+            // Without a stored id the process died between Stripe's answer and our commit: the intent
+            // carries our payment id in its metadata, and search finds it (indexed within a minute,
+            // well inside the reconciler's pending age).
+            var search = new PaymentIntentSearchOptions { Query = $"metadata['payment_id']:'{payment.PaymentId}'", Limit = 1 };
+            var found = await intents.SearchAsync(search, requestOptions: null, cancellationToken);
+            return found.Data is [var first, ..] ? ToStatus(first) : ProviderPaymentStatus.NotFound;
+        }
+        catch (StripeException ex) when (ex.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return ProviderPaymentStatus.NotFound;
+        }
+        catch (Exception ex) when (Unavailable(ex, cancellationToken))
+        {
+            throw Failure(ex, $"looking up payment {payment.PaymentId}");
         }
     }
 
     /// <summary>https://docs.stripe.com/payments/paymentintents/lifecycle</summary>
-    private static ProviderPaymentStatus ToStatus(JsonElement intent)
+    private static ProviderPaymentStatus ToStatus(PaymentIntent intent)
     {
-        var decline = intent.TryGetProperty("last_payment_error", out var error) && error.ValueKind == JsonValueKind.Object
-            ? Text(error, "decline_code") ?? Text(error, "code") ?? "card_declined"
-            : null;
-        var state = Text(intent, "status") switch
+        var decline = intent.LastPaymentError is { } error ? DeclineCode(error) : null;
+        var state = intent.Status switch
         {
             "succeeded" => ProviderPaymentState.Succeeded,
             "canceled" => ProviderPaymentState.Failed,
@@ -139,40 +122,21 @@ internal sealed class StripeProvider(HttpClient http, IOptions<PaymentsOptions> 
             "requires_payment_method" when decline is not null => ProviderPaymentState.Failed,
             _ => ProviderPaymentState.Processing,
         };
-        var amount = intent.TryGetProperty("amount", out var a) && a.ValueKind == JsonValueKind.Number && a.TryGetInt64(out var minor) ? minor : 0;
-        return new ProviderPaymentStatus(state, Text(intent, "id"), amount, Text(intent, "currency") ?? "",
+        return new ProviderPaymentStatus(state, intent.Id, intent.Amount, intent.Currency ?? "",
             state == ProviderPaymentState.Failed ? decline ?? "canceled" : null);
     }
 
-    private Uri Url(string path) => new(new Uri(options.Value.Stripe.BaseUrl), path);
+    private static string DeclineCode(StripeError error) => error.DeclineCode ?? error.Code ?? "card_declined";
 
-    private Task<(HttpStatusCode Status, JsonDocument Json)> PostAsync(
-        string path, List<KeyValuePair<string, string>> form, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, Url(path)) { Content = new FormUrlEncodedContent(form) };
-        message.Headers.Add("Idempotency-Key", idempotencyKey);
-        return SendAsync(message, cancellationToken);
-    }
+    /// <summary>
+    /// Stripe answered with an error we have no meaning for, or could not be reached: Stripe.net
+    /// passes connection failures and its HttpClient's timeout through unwrapped. A cancelled
+    /// caller is not an outage and propagates as it is.
+    /// </summary>
+    private static bool Unavailable(Exception ex, CancellationToken cancellationToken) =>
+        ex is StripeException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
-    private async Task<(HttpStatusCode Status, JsonDocument Json)> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
-    {
-        using var _ = message;
-        var path = message.RequestUri!.AbsolutePath;
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.Stripe.SecretKey);
-        try
-        {
-            using var response = await http.SendAsync(message, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return (response.StatusCode, JsonDocument.Parse(body.Length == 0 ? "{}" : body));
-        }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new PaymentProviderException($"Stripe could not be reached at {path}.", ex);
-        }
-    }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    private static PaymentProviderException Failure(Exception ex, string what) => ex is StripeException { StripeResponse: not null } answered
+        ? new PaymentProviderException($"Stripe answered {(int)answered.HttpStatusCode} to {what}.", ex)
+        : new PaymentProviderException($"Stripe could not be reached for {what}.", ex);
 }

@@ -33,7 +33,7 @@ internal static class StripeWebhook
         WebhookResult result;
         try
         {
-            result = await processor.ProcessAsync(ProviderNames.Stripe, payload, request.Headers[StripeSignature.Header], secret, cancellationToken);
+            result = await processor.ProcessAsync(ProviderNames.Stripe, payload, request.Headers[StripeEvent.Header], secret, cancellationToken);
         }
         catch (PaymentProviderException ex)
         {

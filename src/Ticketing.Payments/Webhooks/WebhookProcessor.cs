@@ -31,7 +31,7 @@ internal sealed class WebhookProcessor(
 {
     public async Task<WebhookResult> ProcessAsync(string provider, string payload, string? signature, string secret, CancellationToken cancellationToken)
     {
-        if (!StripeSignature.Verify(payload, signature, secret, time.GetUtcNow(), options.Value.WebhookTolerance))
+        if (!StripeEvent.IsSigned(payload, signature, secret, time.GetUtcNow(), options.Value.WebhookTolerance))
         {
             return new WebhookResult(WebhookOutcome.Rejected, "The Stripe-Signature header is missing, invalid or outside the tolerance window.");
         }
@@ -41,6 +41,16 @@ internal sealed class WebhookProcessor(
             // Correctly signed yet malformed: a provider API change or a leaked secret; worth a look.
             logger.LogWarning("A signed {Provider} webhook is not a well-formed event ({Length} bytes); rejected", provider, payload.Length);
             return new WebhookResult(WebhookOutcome.Rejected, "The payload is not a Stripe event.");
+        }
+
+        if (!stripeEvent.HasExpectedApiVersion)
+        {
+            // Read with another release's shapes, its objects could be misread; rejected, Stripe redelivers
+            // once the endpoint is moved to the expected version (docs/operations.md).
+            logger.LogWarning("A signed {Provider} webhook {EventId} has API version {ApiVersion}, expected {Expected}; rejected",
+                provider, stripeEvent.Id, stripeEvent.ApiVersion ?? "(none)", StripeEvent.ExpectedApiVersion);
+            return new WebhookResult(WebhookOutcome.Rejected,
+                $"The event's API version is {stripeEvent.ApiVersion ?? "missing"}; this endpoint reads {StripeEvent.ExpectedApiVersion}.");
         }
 
         // The sandbox arrives inside the event dispatcher's transaction; Stripe's webhook needs its own.
