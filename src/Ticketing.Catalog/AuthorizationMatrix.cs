@@ -18,6 +18,7 @@ internal static class AuthorizationMatrix
         new("POST", "/api/events", 401, 201, 201, 201, 201, 201),
         new("GET", "/api/events", 200, 200, 200, 200, 200, 200),
         new("GET", "/api/events/{id:guid}", 200, 200, 200, 200, 200, 200),
+        new("GET", "/api/events/{id:guid}/availability", 200, 200, 200, 200, 200, 200),
         new("PUT", "/api/events/{id:guid}", 401, 403, 403, 200, 403, 403),
         new("POST", "/api/events/{id:guid}/publish", 401, 403, 403, 200, 403, 403),
         new("POST", "/api/events/{id:guid}/cancel", 401, 403, 403, 200, 403, 403),

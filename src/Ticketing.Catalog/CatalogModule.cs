@@ -45,6 +45,7 @@ public sealed class CatalogModule : IServiceModule
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EmailLookupLimiter>();
         builder.Services.AddSingleton<TierFigures>();
+        builder.Services.AddSingleton<FreeSeats>();
         // The output cache's default policy serves only anonymous GETs answered 200, so an
         // organizer's draft or a signed-in view is never stored or served from it.
         builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<CatalogOptions>>((cache, catalog) =>
@@ -80,6 +81,7 @@ public sealed class CatalogModule : IServiceModule
         events.MapCreateEvent();
         events.MapListEvents();
         events.MapGetEvent();
+        events.MapEventAvailability();
         events.MapUpdateEvent();
         events.MapEventLifecycle();
         events.MapGenerateTickets();

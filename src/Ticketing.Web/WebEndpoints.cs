@@ -14,54 +14,54 @@ internal static class WebEndpoints
         var web = endpoints.MapGroup("").ExcludeFromDescription();
 
         // The session cookie is SameSite=Lax, so another site cannot make a browser post this.
-        web.MapPost("/signout", async (ApiClient api, HttpContext context) =>
+        web.MapPost("/signout", async (IdentityApi identity, HttpContext context) =>
         {
-            using var _ = await api.SendRawAsync(HttpMethod.Post, "/api/users/signout", null);
+            await identity.SignOutAsync();
             context.Response.Cookies.Delete(AuthSetup.SessionCookie, new CookieOptions { Path = "/" });
             return Results.Redirect("/");
         });
 
-        web.MapGet("/events/{id:guid}/availability", async (Guid id, ApiClient api) =>
+        // One catalog read per poll (shared by every buyer of the event for a second), in the shape availability.js reads.
+        web.MapGet("/events/{id:guid}/availability", async (Guid id, CatalogApi catalog) =>
         {
-            var show = await api.GetAsync<EventDto>($"/api/events/{id}");
-            if (!show.Ok)
+            var availability = await catalog.AvailabilityAsync(id);
+            if (!availability.Ok)
             {
-                return Results.StatusCode(show.Status);
+                return Results.StatusCode(availability.Status);
             }
 
-            var tickets = await SeatInventory.AvailableAsync(api, id);
+            var tiers = availability.Value!.Tiers;
             return Results.Json(new
             {
-                tiers = show.Value!.Tiers.Select(t => new { t.Tier, t.Available, t.Capacity }),
-                available = tickets.Select(t => t.Id),
+                tiers = tiers.Select(t => new { t.Tier, t.Available, t.Capacity }),
+                available = tiers.SelectMany(t => t.Seats).Select(s => s.Id),
             }, ApiClient.Json);
         });
 
-        web.MapGet("/orders/{id:guid}/state", async (Guid id, ApiClient api) =>
+        web.MapGet("/orders/{id:guid}/state", async (Guid id, OrderingApi ordering, PaymentsApi payments) =>
         {
-            var order = await api.GetAsync<OrderDto>($"/api/orders/{id}");
+            var order = await ordering.OrderAsync(id);
             if (!order.Ok)
             {
                 return Results.StatusCode(order.Status);
             }
 
-            var payments = await api.GetAsync<List<PaymentDto>>($"/api/payments?orderId={id}");
-            var last = payments.Value?.LastOrDefault();
+            var last = await payments.LatestForOrderAsync(id);
             return Results.Json(new { order.Value!.Status, ExpiresAt = Format.Iso(order.Value.ExpiresAt), Payment = last?.Status }, ApiClient.Json);
         });
 
         // Stripe Elements: the payment is created without a method; the browser confirms it with the client secret.
-        web.MapPost("/orders/{id:guid}/stripe-intent", async (Guid id, ApiClient api) =>
+        web.MapPost("/orders/{id:guid}/stripe-intent", async (Guid id, PaymentsApi payments) =>
         {
-            var payment = await api.PostAsync<PaymentDto>("/api/payments", new { orderId = id });
+            var payment = await payments.StartAsync(id);
             return payment.Ok
                 ? Results.Json(new { payment.Value!.ClientSecret }, ApiClient.Json)
                 : Results.Json(new { error = payment.Problem?.Message }, ApiClient.Json, statusCode: payment.Status);
         });
 
-        web.MapGet("/passes/{id}/qr.svg", async (string id, ApiClient api, HttpContext context, CancellationToken ct) =>
+        web.MapGet("/passes/{id}/qr.svg", async (string id, PassesApi passes, HttpContext context, CancellationToken ct) =>
         {
-            using var response = await api.SendRawAsync(HttpMethod.Get, $"/api/passes/{Uri.EscapeDataString(id)}/qr.svg", null, ct);
+            using var response = await passes.QrSvgAsync(id, ct);
             // The image admits its holder at the gate, so like the API's answer it must stay out of every cache.
             context.Response.Headers.CacheControl = "private, no-store";
             if (!response.IsSuccessStatusCode)
@@ -72,33 +72,5 @@ internal static class WebEndpoints
             var svg = await response.Content.ReadAsByteArrayAsync(ct);
             return Results.Bytes(svg, "image/svg+xml");
         });
-    }
-}
-
-/// <summary>The tickets of an event still on sale, read page by page (the API caps a page at 200).</summary>
-internal static class SeatInventory
-{
-    private const int PageSize = 200;
-    private const int MaxPages = 25;
-
-    public static async Task<List<TicketDto>> AvailableAsync(ApiClient api, Guid eventId)
-    {
-        var all = new List<TicketDto>();
-        for (var page = 1; page <= MaxPages; page++)
-        {
-            var result = await api.GetAsync<List<TicketDto>>($"/api/tickets?eventId={eventId}&pageSize={PageSize}&page={page}");
-            if (!result.Ok || result.Value is not { } tickets)
-            {
-                break;
-            }
-
-            all.AddRange(tickets);
-            if (tickets.Count < PageSize)
-            {
-                break;
-            }
-        }
-
-        return all;
     }
 }

@@ -35,6 +35,13 @@ public sealed class WebModule : IServiceModule
         // Shared with identity when both run in this process: one secret for both sides.
         builder.Services.TryAddSingleton<FrontEndClientAddress>();
         builder.Services.AddScoped<Session>();
+        // Typed clients per service: they own every API path and body; pages only call their methods.
+        builder.Services.AddScoped<IdentityApi>();
+        builder.Services.AddScoped<CatalogApi>();
+        builder.Services.AddScoped<OrderingApi>();
+        builder.Services.AddScoped<PaymentsApi>();
+        builder.Services.AddScoped<NotificationsApi>();
+        builder.Services.AddScoped<PassesApi>();
         builder.Services.AddHttpClient<ApiClient>()
             // Cookies of one user must never be replayed for another: the token is forwarded explicitly.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });

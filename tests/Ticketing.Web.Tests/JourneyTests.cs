@@ -34,7 +34,7 @@ public sealed class JourneyTests
         await visitor.GotoAsync("/");
         await visitor.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Assertions.Expect(visitor.GetByTestId("available-Stalls")).ToHaveTextAsync("6");
-        await Assertions.Expect(visitor.Locator("input[name=seat]")).ToHaveCountAsync(6);
+        await Assertions.Expect(visitor.Locator("input[data-ticket]")).ToHaveCountAsync(6);
         await Screenshots.SaveAsync(visitor, "event-phone");
     }
 

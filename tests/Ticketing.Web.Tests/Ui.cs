@@ -46,7 +46,7 @@ public static partial class Ui
     {
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
-        var seats = page.Locator("input[name=seat]:not([disabled])");
+        var seats = page.Locator("input[data-ticket]:not([disabled])");
         await seats.Nth(0).CheckAsync();
         await seats.Nth(1).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Reserve selected seats" }).ClickAsync();

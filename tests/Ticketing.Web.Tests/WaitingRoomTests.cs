@@ -27,7 +27,7 @@ public sealed class WaitingRoomTests
         await Assertions.Expect(second.GetByTestId("queue-place")).ToContainTextAsync("You are number 1 in line");
         await Assertions.Expect(second.GetByRole(AriaRole.Button, new() { Name = "Reserve selected seats" })).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(second, "waiting-room");
-        var seats = first.Locator("input[name=seat]:not([disabled])");
+        var seats = first.Locator("input[data-ticket]:not([disabled])");
         await seats.Nth(0).CheckAsync();
         await first.GetByRole(AriaRole.Button, new() { Name = "Reserve selected seats" }).ClickAsync();
         await first.WaitForURLAsync(Ui.OrderUrl());

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Ticketing.Catalog.Domain;
@@ -13,35 +12,27 @@ namespace Ticketing.Catalog.Events;
 /// Counting is a scan of every ticket row of the event (3-4 ms for 11,000 units); at a sale's
 /// start every buyer views the event at once, so counting per view made browsing 0.6 % as fast as
 /// the server's own hello. A figure a second old is what a busy box office shows anyway: holds are
-/// decided by Ordering's database, never by this number. One count runs at a time per event; views
-/// arriving meanwhile await it. The organizer's own views bypass this and count live.
+/// decided by Ordering's database, never by this number. Counts are shared through
+/// <see cref="SharedSnapshots{T}"/>. The organizer's own views bypass this and count live.
 /// </remarks>
 internal sealed class TierFigures(IServiceScopeFactory scopes, IOptions<CatalogOptions> options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<Guid, Snapshot> _snapshots = new();
+    private readonly SharedSnapshots<List<TierResponse>> _snapshots = new(clock);
 
     /// <summary>The event with its tier figures: live for its organizer (or when the max age is zero), shared for everyone else.</summary>
-    public async Task<EventResponse> ResponseAsync(CatalogDbContext db, Event show, Guid? viewer, CancellationToken ct)
+    public async Task<EventResponse> ResponseAsync(CatalogDbContext db, Event show, Guid? viewer, CancellationToken ct) =>
+        EventResponse.From(show, await TiersAsync(db, show, viewer, ct));
+
+    /// <summary>The tier figures alone, under the same rule as <see cref="ResponseAsync"/>.</summary>
+    public async Task<List<TierResponse>> TiersAsync(CatalogDbContext db, Event show, Guid? viewer, CancellationToken ct)
     {
         var maxAge = options.Value.TierFiguresMaxAge;
         if (maxAge <= TimeSpan.Zero || show.OrganizerId == viewer)
         {
-            return await Tiers.ResponseAsync(db, show, ct);
+            return (await Tiers.OfAsync(db, [show], ct))[show.Id];
         }
 
-        var now = clock.GetUtcNow();
-        var current = _snapshots.GetValueOrDefault(show.Id);
-        if (current is null || now - current.TakenAt >= maxAge || current.Figures.Value.IsFaulted)
-        {
-            var next = new Snapshot(now, new Lazy<Task<List<TierResponse>>>(() => CountAsync(show)));
-            current = current is null
-                ? _snapshots.GetOrAdd(show.Id, next)
-                : _snapshots.TryUpdate(show.Id, next, current) ? next : _snapshots[show.Id];
-        }
-
-        // The count is shared, so it never takes one viewer's cancellation.
-        var figures = await current.Figures.Value.WaitAsync(ct);
-        return EventResponse.From(show, figures);
+        return await _snapshots.GetAsync(show.Id, maxAge, () => CountAsync(show), ct);
     }
 
     private async Task<List<TierResponse>> CountAsync(Event show)
@@ -50,6 +41,4 @@ internal sealed class TierFigures(IServiceScopeFactory scopes, IOptions<CatalogO
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         return (await Tiers.OfAsync(db, [show], CancellationToken.None))[show.Id];
     }
-
-    private sealed record Snapshot(DateTimeOffset TakenAt, Lazy<Task<List<TierResponse>>> Figures);
 }

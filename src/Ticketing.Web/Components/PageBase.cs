@@ -1,24 +1,22 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 using Ticketing.Web.Api;
 
 namespace Ticketing.Web.Components;
 
-/// <summary>What every server-rendered page needs: the request, the API client and the user.</summary>
+/// <summary>
+/// What every server-rendered page needs: the request, the user and navigation. Pages reach the
+/// services through the typed clients of <c>Ticketing.Web.Api</c> they inject, never by path.
+/// </summary>
 public abstract class PageBase : ComponentBase
 {
     [CascadingParameter] public HttpContext? HttpContext { get; set; }
-
-    [Inject] public ApiClient Api { get; set; } = default!;
 
     [Inject] public Session Session { get; set; } = default!;
 
     [Inject] public NavigationManager Nav { get; set; } = default!;
 
     public ApiProblem? Problem { get; set; }
-
-    protected bool IsPost => HttpMethods.IsPost(HttpContext?.Request.Method ?? "");
 
     /// <summary>The signed-in user, or null after sending the browser to the sign-in page.</summary>
     public async Task<UserDto?> RequireUserAsync()
@@ -33,13 +31,6 @@ public abstract class PageBase : ComponentBase
         return user;
     }
 
-    /// <summary>A posted form field (plain HTML forms keep names short and predictable).</summary>
-    protected string Form(string name) =>
-        HttpContext?.Request.HasFormContentType == true ? HttpContext.Request.Form[name].ToString().Trim() : "";
-
-    protected StringValues FormValues(string name) =>
-        HttpContext?.Request.HasFormContentType == true ? HttpContext.Request.Form[name] : StringValues.Empty;
-
     protected void SetStatus(int status)
     {
         if (HttpContext is { Response.HasStarted: false })
@@ -47,6 +38,10 @@ public abstract class PageBase : ComponentBase
             HttpContext.Response.StatusCode = status;
         }
     }
+
+    /// <summary>A problem about one field, shown next to it like the API's own validation errors.</summary>
+    protected static ApiProblem FieldProblem(string field, string message) =>
+        new(message, new Dictionary<string, string[]> { [field] = [message] });
 
     /// <summary>Only local paths, so a crafted link cannot send the user to another site after signing in.</summary>
     protected static string SafeReturn(string? url) =>

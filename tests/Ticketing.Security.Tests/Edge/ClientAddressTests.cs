@@ -94,8 +94,8 @@ public sealed partial class ClientAddressTests : IAsyncLifetime
         var html = await page.Content.ReadAsStringAsync();
         var cookies = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]);
         var fields = HiddenInput().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        fields["email"] = email;
-        fields["password"] = password;
+        fields["Input.Email"] = email;
+        fields["Input.Password"] = password;
 
         using var post = new HttpRequestMessage(HttpMethod.Post, "/signin") { Content = new FormUrlEncodedContent(fields) };
         post.Headers.Add("Cookie", string.Join("; ", cookies));

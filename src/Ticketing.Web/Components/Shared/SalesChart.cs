@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
+using Ticketing.Web.Api;
 
 namespace Ticketing.Web.Components.Shared;
 
@@ -10,50 +10,22 @@ public static class SalesChart
 {
     public sealed record TierRow(string Tier, int? Sold, int? Held, int Available, int Capacity, long? Revenue);
 
-    public sealed record Point(DateTime At, int Sold);
+    public static string Render(List<TierRow> rows, IReadOnlyList<SalesPointDto> timeline) =>
+        timeline.Count > 1 ? Line(timeline.OrderBy(p => p.At).ToList()) : Bars(rows);
 
-    /// <summary>Reads <c>GET /api/events/{id}/sales</c> loosely: <c>tiers[]</c>, <c>timeline[]</c>, <c>revenue</c>.</summary>
-    public static (List<TierRow>, List<Point>, long?) Parse(JsonElement body, List<TierRow> fallback)
-    {
-        var rows = fallback;
-        if (body.TryGetProperty("tiers", out var tiers) && tiers.ValueKind == JsonValueKind.Array)
-        {
-            rows = tiers.EnumerateArray().Select(t => new TierRow(
-                Str(t, "tier") ?? "", Int(t, "sold"), Int(t, "held"), Int(t, "available") ?? 0, Int(t, "capacity") ?? 0, Long(t, "revenue"))).ToList();
-        }
-
-        var points = new List<Point>();
-        if (body.TryGetProperty("timeline", out var timeline) && timeline.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var p in timeline.EnumerateArray())
-            {
-                if (Str(p, "at") is { } at && DateTime.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var when))
-                {
-                    points.Add(new Point(when, Int(p, "sold") ?? 0));
-                }
-            }
-        }
-
-        return (rows, points.OrderBy(p => p.At).ToList(), Long(body, "revenue") ?? (rows.All(r => r.Revenue is null) ? null : rows.Sum(r => r.Revenue ?? 0)));
-    }
-
-    public static string Render(List<TierRow> rows, List<Point> timeline) =>
-        timeline.Count > 1 ? Line(timeline) : Bars(rows);
-
-    /// <summary>Cumulative tickets sold over time.</summary>
-    private static string Line(List<Point> points)
+    /// <summary>Tickets sold over time; the report's points are already cumulative.</summary>
+    private static string Line(List<SalesPointDto> points)
     {
         const int w = 600, h = 200, pad = 30;
         var start = points[0].At;
         var span = Math.Max(1, (points[^1].At - start).TotalSeconds);
-        var total = 0;
+        var total = points[^1].Sold;
         var coords = new List<string>();
-        var max = Math.Max(1, points.Sum(p => p.Sold));
+        var max = Math.Max(1, points.Max(p => p.Sold));
         foreach (var p in points)
         {
-            total += p.Sold;
             var x = pad + ((p.At - start).TotalSeconds / span * (w - 2 * pad));
-            var y = h - pad - ((double)total / max * (h - 2 * pad));
+            var y = h - pad - ((double)p.Sold / max * (h - 2 * pad));
             coords.Add(FormattableString.Invariant($"{x:0.#},{y:0.#}"));
         }
 
@@ -96,10 +68,4 @@ public static class SalesChart
     }
 
     private static string Esc(string s) => WebUtility.HtmlEncode(s);
-
-    private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static int? Int(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.TryGetInt32(out var n) ? n : null;
-
-    private static long? Long(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : null;
 }
