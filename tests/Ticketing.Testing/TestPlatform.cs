@@ -24,6 +24,7 @@ public sealed class TestPlatform : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ILoggerProvider> _loggers = [];
+    private readonly List<Action<IServiceCollection>> _services = [];
     private readonly TestStorage _storage;
     private readonly bool _ownsStorage;
 
@@ -82,6 +83,13 @@ public sealed class TestPlatform : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Changes the platform's services after its own registrations (e.g. a trace exporter); call before the first request.</summary>
+    public TestPlatform WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings)
@@ -98,6 +106,10 @@ public sealed class TestPlatform : WebApplicationFactory<Program>
                 : new OwnAddress(sp.GetRequiredService<PlatformOptions>(), sp.GetRequiredService<IServer>()));
             services.AddHttpClient(OwnAddress.HttpClientName).ConfigurePrimaryHttpMessageHandler(sp =>
                 sp.GetRequiredService<IServer>() is TestServer server ? server.CreateHandler() : new SocketsHttpHandler());
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
         });
         builder.ConfigureLogging(logging =>
         {

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Ticketing.BuildingBlocks.Auth;
 using Ticketing.BuildingBlocks.Messaging;
+using Ticketing.BuildingBlocks.Observability;
 using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.BuildingBlocks.Web;
 
@@ -28,12 +28,7 @@ public static class PlatformHost
                 "Messaging:Transport=InProcess needs every service in one process; set Messaging:Transport=RabbitMq to split them.");
         }
 
-        if (!builder.Environment.IsDevelopment() && builder.Configuration["Logging:Format"] != "simple")
-        {
-            builder.Logging.ClearProviders();
-            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
-        }
-
+        builder.AddPlatformObservability(selected);
         builder.Services.AddSingleton(new HostedModules(selected));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<NestedApiCall>();

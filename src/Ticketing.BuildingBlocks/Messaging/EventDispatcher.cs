@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Ticketing.BuildingBlocks.Observability;
 using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.BuildingBlocks.Web;
 
@@ -35,6 +36,9 @@ public sealed partial class EventDispatcher(
     public static readonly TimeSpan MaxOutageDelay = TimeSpan.FromSeconds(5);
 
     public IReadOnlyCollection<EventSubscription> Subscriptions { get; } = subscriptions.ToList();
+
+    /// <summary>The <c>messaging.system</c> of the consumer spans.</summary>
+    private readonly string _system = options.Value.Transport == TransportKind.RabbitMq ? "rabbitmq" : "in-process";
 
     /// <summary>Services of this process that consume at least one event.</summary>
     public IEnumerable<string> ConsumingServices => Subscriptions.Select(s => s.Service).Distinct();
@@ -79,8 +83,10 @@ public sealed partial class EventDispatcher(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                MessagingMetrics.HandlerFailed(subscription.Service, subscription.HandlerName);
                 if (++failures >= settings.HandlerAttempts)
                 {
+                    MessagingMetrics.DeadLettered(subscription.Service, subscription.HandlerName);
                     logger.LogError(ex, "{Handler} failed {Attempts} times on {EventType} {EventId}; dead-lettering it",
                         subscription.HandlerName, failures, envelope.EventType, envelope.EventId);
                     return false;
@@ -98,6 +104,26 @@ public sealed partial class EventDispatcher(
     internal async Task<bool> HandleOnceAsync(EventSubscription subscription, MessageEnvelope envelope, CancellationToken cancellationToken)
     {
         WritePriority.MarkFinishingWork();
+        using var activity = MessagingActivities.StartProcess(subscription, envelope, _system);
+        try
+        {
+            var handled = await HandleInScopeAsync(subscription, envelope, cancellationToken);
+            if (handled)
+            {
+                MessagingMetrics.Handled(subscription.Service, envelope.EventType, envelope.OccurredAt);
+            }
+
+            return handled;
+        }
+        catch (Exception ex)
+        {
+            MessagingActivities.Fail(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<bool> HandleInScopeAsync(EventSubscription subscription, MessageEnvelope envelope, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = (ServiceDbContext)scope.ServiceProvider.GetRequiredService(subscription.ContextType);
         if (await AlreadyHandledAsync(db, subscription, envelope))

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Ticketing.BuildingBlocks.Observability;
 using Ticketing.BuildingBlocks.Persistence;
 
 namespace Ticketing.BuildingBlocks.Messaging;
@@ -48,6 +49,8 @@ public sealed partial class EventDispatcher
                     continue;
                 }
 
+                // Each event continues its own trace, though the run commits as one.
+                using var activity = MessagingActivities.StartProcess(subscription, envelope, _system);
                 await subscription.Invoke(scope.ServiceProvider, envelope.Payload, cancellationToken);
                 db.InboxMessages.Add(InboxRow(envelope, subscription));
                 await db.SaveChangesAsync(cancellationToken);
@@ -57,6 +60,17 @@ public sealed partial class EventDispatcher
             }
 
             await transaction.CommitAsync(cancellationToken);
+            if (MessagingMetrics.LagEnabled)
+            {
+                foreach (var (envelope, subscription) in work)
+                {
+                    if (!handled.Contains((envelope.EventId, subscription.HandlerName)))
+                    {
+                        MessagingMetrics.Handled(service, envelope.EventType, envelope.OccurredAt);
+                    }
+                }
+            }
+
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

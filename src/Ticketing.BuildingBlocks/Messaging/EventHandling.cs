@@ -39,6 +39,11 @@ public sealed class EventSubscription
     /// <summary>Stable name stored in the inbox; renaming a handler class makes it see old events as new.</summary>
     public string HandlerName => HandlerType.Name;
 
+    /// <summary>Name of the span a run of this handler records; built once, and only when traced.</summary>
+    internal string SpanName => _spanName ??= $"process {EventTypeName} {HandlerName}";
+
+    private string? _spanName;
+
     public Type ContextType { get; }
 
     /// <summary>Deserializes the payload and calls the handler resolved from the given scope.</summary>

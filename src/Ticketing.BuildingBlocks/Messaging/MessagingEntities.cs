@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ticketing.BuildingBlocks.Observability;
 using Ticketing.Contracts;
 
 namespace Ticketing.BuildingBlocks.Messaging;
@@ -23,15 +24,22 @@ public sealed class OutboxMessage
 
     public string? LastError { get; set; }
 
+    /// <summary>
+    /// W3C trace context of the activity that recorded the event (<see cref="Observability.TraceContext"/>),
+    /// so its handlers continue that trace; null when no tracer was listening.
+    /// </summary>
+    public string? TraceParent { get; set; }
+
     public static OutboxMessage From(IntegrationEvent integrationEvent) => new()
     {
         EventId = integrationEvent.Id,
         EventType = integrationEvent.GetType().Name,
         Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), MessageSerializer.Options),
         OccurredAt = integrationEvent.OccurredAt.UtcDateTime,
+        TraceParent = TraceContext.Capture(),
     };
 
-    public MessageEnvelope ToEnvelope() => new(EventId, EventType, Payload, new DateTimeOffset(OccurredAt, TimeSpan.Zero));
+    public MessageEnvelope ToEnvelope() => new(EventId, EventType, Payload, new DateTimeOffset(OccurredAt, TimeSpan.Zero), TraceParent);
 }
 
 /// <summary>Proof that a handler has processed an event: the primary key (event, handler) makes redelivery a no-op.</summary>
@@ -65,8 +73,11 @@ public sealed class DeadLetterMessage
     public DateTime FailedAt { get; set; }
 }
 
-/// <summary>What travels over a transport: the serialized event and enough metadata to route and deduplicate it.</summary>
-public sealed record MessageEnvelope(Guid EventId, string EventType, string Payload, DateTimeOffset OccurredAt);
+/// <summary>
+/// What travels over a transport: the serialized event, enough metadata to route and deduplicate
+/// it, and the trace context its handlers continue (<see cref="Observability.TraceContext"/>).
+/// </summary>
+public sealed record MessageEnvelope(Guid EventId, string EventType, string Payload, DateTimeOffset OccurredAt, string? TraceContext = null);
 
 public static class MessageSerializer
 {

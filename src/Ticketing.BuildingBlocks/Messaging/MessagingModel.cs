@@ -13,6 +13,10 @@ public static class MessagingModel
     public const string OutboxTable = "outbox_messages";
     public const string InboxTable = "inbox_messages";
     public const string DeadLetterTable = "dead_letter_messages";
+    private const string TraceParentColumn = "trace_parent";
+
+    /// <summary>A traceparent is 55 characters; W3C caps tracestate at 512.</summary>
+    private const int TraceParentLength = 600;
 
     public static void AddMessagingTables(this ModelBuilder modelBuilder)
     {
@@ -28,6 +32,7 @@ public static class MessagingModel
             e.Property(m => m.PublishedAt).HasColumnName("published_at");
             e.Property(m => m.Attempts).HasColumnName("attempts");
             e.Property(m => m.LastError).HasColumnName("last_error");
+            e.Property(m => m.TraceParent).HasColumnName(TraceParentColumn).HasMaxLength(TraceParentLength);
             // The relay only ever looks for unpublished rows.
             e.HasIndex(m => m.Sequence).HasDatabaseName("ix_outbox_unpublished").HasFilter("published_at IS NULL");
         });
@@ -105,6 +110,10 @@ public static class MessagingModel
             },
             constraints: table => table.PrimaryKey("PK_dead_letter_messages", m => m.id));
     }
+
+    /// <summary>Adds the outbox's trace context column (docs/adr/0014-observability.md); one migration per service calls it.</summary>
+    public static void AddOutboxTraceParent(this MigrationBuilder migrationBuilder) =>
+        migrationBuilder.AddColumn<string>(TraceParentColumn, OutboxTable, maxLength: TraceParentLength, nullable: true);
 
     public static bool IsNpgsql(this MigrationBuilder migrationBuilder) =>
         migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL";

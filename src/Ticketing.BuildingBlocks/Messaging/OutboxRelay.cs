@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Ticketing.BuildingBlocks.Observability;
 using Ticketing.BuildingBlocks.Persistence;
 
 namespace Ticketing.BuildingBlocks.Messaging;
@@ -88,12 +89,18 @@ public sealed class OutboxRelay<TContext>(
             message.PublishedAt = now;
         }
 
+        // Noted for the outbox gauges, so a scrape needs no query: a full batch means more may be
+        // waiting behind it, no younger than its last row.
+        MessagingMetrics.RelayPolled(service, batch.Count,
+            sent < batch.Count ? batch[sent].OccurredAt : batch.Count == batchSize ? batch[^1].OccurredAt : null);
+        MessagingMetrics.EventsPublished(service, sent);
         if (outcome.Error is { } error && sent < batch.Count)
         {
             // Later events wait for this one, so they do not overtake it.
             var failed = batch[sent];
             failed.Attempts++;
             failed.LastError = error.Message;
+            MessagingMetrics.PublishFailed(service, failed.EventType);
             logger.LogWarning(error, "Publishing {EventType} {EventId} from {Service} failed", failed.EventType, failed.EventId, service);
         }
 

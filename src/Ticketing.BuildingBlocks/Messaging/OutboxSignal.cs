@@ -62,6 +62,22 @@ public sealed class OutboxSignal : SaveChangesInterceptor, IDbTransactionInterce
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => AfterCommit(eventData.Context);
 
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Discard(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Discard(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        DiscardUnlessInTransaction(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => DiscardUnlessInTransaction(eventData.Context);
+
     private void AfterSave(DbContext? context)
     {
         if (context is not null && context.Database.CurrentTransaction is null)
@@ -72,9 +88,26 @@ public sealed class OutboxSignal : SaveChangesInterceptor, IDbTransactionInterce
 
     private void AfterCommit(DbContext? context)
     {
-        if (context is ServiceDbContext service && service.TakeOutboxWritten())
+        if (context is not ServiceDbContext service)
+        {
+            return;
+        }
+
+        service.RunAfterCommit();
+        if (service.TakeOutboxWritten())
         {
             Notify(context.GetType());
+        }
+    }
+
+    private static void Discard(DbContext? context) => (context as ServiceDbContext)?.DiscardAfterCommit();
+
+    // Inside a transaction a failed save may still be retried or rolled back; the rollback discards.
+    private static void DiscardUnlessInTransaction(DbContext? context)
+    {
+        if (context is not null && context.Database.CurrentTransaction is null)
+        {
+            Discard(context);
         }
     }
 }

@@ -11,6 +11,7 @@ namespace Ticketing.BuildingBlocks.Persistence;
 public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
 {
     private bool _outboxWritten;
+    private List<Action>? _afterCommit;
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -40,6 +41,30 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         _outboxWritten = false;
         return written;
     }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the changes made so far commit (a metric of something
+    /// that really happened); dropped if they roll back, so a retried transaction counts once.
+    /// </summary>
+    public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
+
+    /// <summary>Called by <see cref="OutboxSignal"/> at commit.</summary>
+    internal void RunAfterCommit()
+    {
+        if (_afterCommit is not { Count: > 0 } actions)
+        {
+            return;
+        }
+
+        _afterCommit = null;
+        foreach (var action in actions)
+        {
+            action();
+        }
+    }
+
+    /// <summary>Called by <see cref="OutboxSignal"/> when the changes did not commit.</summary>
+    internal void DiscardAfterCommit() => _afterCommit = null;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
 

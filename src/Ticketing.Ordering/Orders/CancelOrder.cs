@@ -51,6 +51,7 @@ internal static class OrderCancellation
     /// </summary>
     public static async Task<bool> CancelAsync(OrderingDbContext db, Order order, string reason, CancellationToken cancellationToken)
     {
+        var wasHolding = order.Status == OrderStatuses.Created;
         var cancelled = reason == CancellationReasons.EventCancelled ? order.CancelForCancelledEvent() : order.Cancel();
         if (!cancelled)
         {
@@ -58,6 +59,7 @@ internal static class OrderCancellation
         }
 
         db.Publish(new OrderCancelled(order.Id, order.Version, order.UserId, order.Tickets.Select(t => t.TicketId).ToList(), reason));
+        OrderMetrics.Cancelled(db, order, wasHolding, reason);
         // The version check on the order row runs first: a concurrent completion makes this
         // throw before any hold is released.
         await db.SaveChangesAsync(cancellationToken);

@@ -125,6 +125,7 @@ internal static class CreateOrder
         db.Publish(new OrderCreated(
             order.Id, order.Version, order.UserId, new DateTimeOffset(order.ExpiresAt, TimeSpan.Zero), order.TotalMinor, order.Currency,
             order.Tickets.Select(t => new OrderedTicket(t.TicketId, t.PriceMinor)).ToList()));
+        OrderMetrics.Created(db, order);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/orders/{order.Id}", OrderResponse.From(order));

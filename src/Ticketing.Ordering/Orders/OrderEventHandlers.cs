@@ -66,6 +66,7 @@ internal sealed class CompleteOrder(OrderingDbContext db, ILogger<CompleteOrder>
         // Saved by the dispatcher with the inbox row; the order's version check loses to a concurrent cancel and is retried.
         db.Publish(new OrderCompleted(order.Id, order.Version, order.UserId, order.TotalMinor, order.Currency,
             order.Tickets.Select(t => t.TicketId).ToList()));
+        OrderMetrics.Completed(db, order);
     }
 
     private Task<bool> OfCancelledEventAsync(Order order, CancellationToken cancellationToken)

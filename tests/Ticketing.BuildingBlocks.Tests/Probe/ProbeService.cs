@@ -45,6 +45,8 @@ public sealed class ProbeInitial : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.CreateMessagingTables();
+        // The probe has one migration only; services add the column in a migration of their own.
+        migrationBuilder.AddOutboxTraceParent();
         migrationBuilder.CreateTable(
             name: "probe_counters",
             columns: table => new

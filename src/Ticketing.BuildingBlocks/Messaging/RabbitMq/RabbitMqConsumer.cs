@@ -49,12 +49,13 @@ public sealed class RabbitMqConsumer(
             if (!Guid.TryParse(delivery.BasicProperties.MessageId, out var eventId) || delivery.BasicProperties.Type is not { } eventType)
             {
                 logger.LogError("Message without id or type on {Service}'s queue; dead-lettering it", service);
+                Observability.MessagingMetrics.DeadLettered(service, "none");
                 await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: false);
                 return;
             }
 
             var envelope = new MessageEnvelope(eventId, eventType, Encoding.UTF8.GetString(delivery.Body.Span),
-                DateTimeOffset.FromUnixTimeSeconds(delivery.BasicProperties.Timestamp.UnixTime));
+                RabbitMqHeaders.OccurredAtOf(delivery.BasicProperties), RabbitMqHeaders.TraceContextOf(delivery.BasicProperties));
             var outcome = await dispatcher.DispatchAsync(service, envelope, _abort.Token);
             if (outcome == DispatchOutcome.Handled)
             {

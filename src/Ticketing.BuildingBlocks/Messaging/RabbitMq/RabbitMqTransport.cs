@@ -1,5 +1,6 @@
 using System.Text;
 using RabbitMQ.Client;
+using Ticketing.BuildingBlocks.Observability;
 
 namespace Ticketing.BuildingBlocks.Messaging.RabbitMq;
 
@@ -23,6 +24,7 @@ public sealed class RabbitMqTransport(RabbitMqConnection connection) : IMessageT
             ContentType = "application/json",
             DeliveryMode = DeliveryModes.Persistent,
             Timestamp = new AmqpTimestamp(envelope.OccurredAt.ToUnixTimeSeconds()),
+            Headers = Headers(envelope),
         };
         var body = Encoding.UTF8.GetBytes(envelope.Payload);
 
@@ -42,6 +44,29 @@ public sealed class RabbitMqTransport(RabbitMqConnection connection) : IMessageT
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The AMQP timestamp has whole seconds only, too coarse for consumer lag, so the exact time
+    /// travels as a header too; the trace context goes as the W3C <c>traceparent</c> and <c>tracestate</c>.
+    /// </summary>
+    private static Dictionary<string, object?> Headers(MessageEnvelope envelope)
+    {
+        var headers = new Dictionary<string, object?>(3, StringComparer.Ordinal)
+        {
+            [RabbitMqHeaders.OccurredAt] = envelope.OccurredAt.ToUnixTimeMilliseconds(),
+        };
+        if (envelope.TraceContext is { } context)
+        {
+            var (traceParent, traceState) = TraceContext.Split(context);
+            headers[RabbitMqHeaders.TraceParent] = traceParent;
+            if (traceState is not null)
+            {
+                headers[RabbitMqHeaders.TraceState] = traceState;
+            }
+        }
+
+        return headers;
     }
 
     private async Task<IChannel> GetChannelAsync(CancellationToken cancellationToken)

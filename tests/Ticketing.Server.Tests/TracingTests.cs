@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Ticketing.Server.Tests;
+
+/// <summary>
+/// One purchase is one connected trace: the order's request, then every service's handler of
+/// OrderCreated, carried by the trace context stored in the outbox row and sent with the event
+/// (in-process envelope, or RabbitMQ headers with every module in this one test host). The
+/// payment is the buyer's next request and starts the trace of the order's completion.
+/// </summary>
+public sealed class TracingTests
+{
+    [Theory]
+    [InlineData(TestProvider.Sqlite, false)]
+    [InlineData(TestProvider.PostgreSql, true)]
+    public async Task Purchase_traced_orderAndItsHandlersInAllServicesShareOneTrace(TestProvider provider, bool rabbitMq)
+    {
+        await using var platform = new TestPlatform(provider, rabbitMq);
+        var spans = SpanSink.On(platform);
+        var api = new PlatformApi(() => platform.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false }));
+        var (organizer, _) = await api.SignUpAsync();
+        var (buyer, _) = await api.SignUpAsync();
+        var (_, tickets) = await PlatformApi.PublishSeatedEventAsync(organizer, seats: 2);
+
+        var orderId = (await PlatformApi.OrderWhenReplicatedAsync(buyer, tickets.Take(1))).GetProperty("id").GetGuid();
+        await PlatformApi.PayAsync(buyer, orderId);
+        await PlatformApi.WaitForAsync(buyer, $"/api/orders/{orderId}", "status", "complete");
+
+        var order = ServerSpan(spans, "POST", "/api/orders", 201);
+        string[] reservation = ["catalog", "payments", "expiration", "notifications"];
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(reservation.All(s => HandlerServices(spans, order.TraceId).Contains(s)))),
+            $"services in the order's trace: {string.Join(", ", HandlerServices(spans, order.TraceId))}");
+        Assert.Contains(spans.Snapshot(), s => s.TraceId == order.TraceId && s.Source.Name is "Npgsql" or "OpenTelemetry.Instrumentation.EntityFrameworkCore");
+
+        var payment = ServerSpan(spans, "POST", "/api/payments", 201);
+        string[] completion = ["payments", "ordering", "catalog", "notifications"];
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(completion.All(s => HandlerServices(spans, payment.TraceId).Contains(s)))),
+            $"services in the payment's trace: {string.Join(", ", HandlerServices(spans, payment.TraceId))}");
+        Assert.NotEqual(order.TraceId, payment.TraceId);
+    }
+
+    private static Activity ServerSpan(SpanSink spans, string method, string path, int status)
+    {
+        var servers = spans.Snapshot().Where(s => s.Kind == ActivityKind.Server).ToList();
+        return servers.SingleOrDefault(s => s.GetTagItem("http.request.method") as string == method
+            && s.GetTagItem("url.path") as string == path
+            && Equals(s.GetTagItem("http.response.status_code"), status))
+            ?? throw new Xunit.Sdk.XunitException($"no {method} {path} {status} among: {string.Join(", ", servers.Select(s => s.DisplayName))}");
+    }
+
+    private static HashSet<string> HandlerServices(SpanSink spans, ActivityTraceId traceId) =>
+        spans.Snapshot()
+            .Where(s => s.TraceId == traceId && s.Kind == ActivityKind.Consumer && s.Source.Name == "Ticketing.Messaging")
+            .Select(s => (string)s.GetTagItem("ticketing.service")!)
+            .ToHashSet();
+}
