@@ -24,13 +24,18 @@ namespace Ticketing.BuildingBlocks.Observability;
 public static class ObservabilitySetup
 {
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
-    public const string MetricsPortKey = "Observability:MetricsPort";
 
     public static WebApplicationBuilder AddPlatformObservability(this WebApplicationBuilder builder, IReadOnlyList<IServiceModule> modules)
     {
         var configuration = builder.Configuration;
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
-        var metricsPort = configuration.GetValue<int?>(MetricsPortKey) is > 0 and var port ? port : (int?)null;
+        var options = configuration.GetSection(ObservabilityOptions.Section).Get<ObservabilityOptions>() ?? new();
+        if (options.MetricsPort is < 0 or > 65535)
+        {
+            throw new InvalidOperationException("Observability:MetricsPort must be a TCP port.");
+        }
+
+        var metricsPort = options.MetricsPort is > 0 and var port ? port : (int?)null;
 
         AddLogging(builder.Logging);
         var services = builder.Services;
