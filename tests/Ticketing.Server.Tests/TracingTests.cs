@@ -43,9 +43,12 @@ public sealed class TracingTests
     private static Activity ServerSpan(SpanSink spans, string method, string path, int status)
     {
         var servers = spans.Snapshot().Where(s => s.Kind == ActivityKind.Server).ToList();
-        return servers.SingleOrDefault(s => s.GetTagItem("http.request.method") as string == method
-            && s.GetTagItem("url.path") as string == path
-            && Equals(s.GetTagItem("http.response.status_code"), status))
+        // The outermost span of that request: a page or module calling the API in-process adds a
+        // second server span for the same path inside the same trace.
+        return servers.Where(s => s.GetTagItem("http.request.method") as string == method
+                && s.GetTagItem("url.path") as string == path
+                && Equals(s.GetTagItem("http.response.status_code"), status))
+            .OrderBy(s => s.StartTimeUtc).FirstOrDefault()
             ?? throw new Xunit.Sdk.XunitException($"no {method} {path} {status} among: {string.Join(", ", servers.Select(s => s.DisplayName))}");
     }
 
