@@ -5,7 +5,7 @@ public sealed class FormTests
     [Fact]
     public async Task Checkout_holdExpires_showsExpiryMessageAndNoPayButton()
     {
-        await using var app = await BrowserPlatform.StartAsync(p => p.With("Ordering:HoldDuration", "00:00:06"));
+        await using var app = await BrowserPlatform.StartAsync(p => p.With("Ordering:HoldDuration", "00:00:15"));
         var title = $"Matinee {Guid.NewGuid():N}"[..17];
         var organizer = await app.NewPageAsync();
         await Ui.SignUpAsync(organizer, Ui.NewEmail("organizer"));
@@ -16,7 +16,8 @@ public sealed class FormTests
         await Assertions.Expect(buyer.GetByLabel("Card number")).ToBeVisibleAsync();
 
         // No reload here: the countdown and the state poll bring the page up to date on their own.
-        await Assertions.Expect(buyer.GetByTestId("order-expired")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // The hold is long enough for a loaded machine to show the pay form first.
+        await Assertions.Expect(buyer.GetByTestId("order-expired")).ToBeVisibleAsync(new() { Timeout = 45_000 });
         await Assertions.Expect(buyer.GetByLabel("Card number")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(buyer, "hold-expired");
     }
