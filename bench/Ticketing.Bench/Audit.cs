@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Ticketing.Bench;
 
 internal sealed record Check(string Name, bool Passed, string Detail);
@@ -15,7 +17,7 @@ internal static class Audit
             $"SELECT tier, COUNT(*), SUM(CASE WHEN status = 'sold' THEN 1 ELSE 0 END) FROM tickets WHERE event_id = {ev} GROUP BY tier");
         var sold = tiers.ToDictionary(r => (string)r[0]!, r => Convert.ToInt64(r[2] ?? 0L, System.Globalization.CultureInfo.InvariantCulture));
         var capacity = tiers.ToDictionary(r => (string)r[0]!, r => Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture));
-        checks.Add(new Check("inventory intact", capacity.GetValueOrDefault(Sale.SeatTier) == Sale.SeatCount && capacity.GetValueOrDefault(Sale.GaTier) == Sale.GaCount,
+        checks.Add(new Check("inventory intact", capacity.GetValueOrDefault(Sale.SeatTier) == Sale.SeatCount && capacity.GetValueOrDefault(Sale.GaTier) == sale.GaCount,
             string.Join(", ", capacity.Select(c => $"{c.Key} {c.Value} tickets"))));
         checks.Add(new Check("sold <= inventory", sold.All(s => s.Value <= capacity[s.Key]),
             string.Join(", ", sold.Select(s => $"{s.Key} {s.Value}/{capacity[s.Key]} sold"))));
@@ -25,6 +27,8 @@ internal static class Audit
             "SELECT COUNT(*) FROM (SELECT ot.ticket_id FROM order_tickets ot JOIN orders o ON o.id = ot.order_id " +
             "WHERE o.status IN ('created', 'complete') GROUP BY ot.ticket_id HAVING COUNT(*) > 1) d");
         checks.Add(new Check("no ticket in two live orders", doubles == 0, $"{doubles} tickets in more than one live order"));
+
+        checks.Add(await NeverHeldTwiceAsync(db));
 
         var statuses = await db.QueryAsync("ordering", "SELECT status, COUNT(*) FROM orders GROUP BY status");
         var open = statuses.Where(s => (string)s[0]! == "created").Sum(s => Convert.ToInt64(s[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -60,6 +64,47 @@ internal static class Audit
 
         await ApiChecksAsync(api, sale, stampede, sold, capacity, completedLines, checks);
         return checks;
+    }
+
+    /// <summary>
+    /// The check above sees only the end state; this one sees the whole run. Ordering writes
+    /// OrderCreated in the transaction that takes the holds and OrderCancelled in the one that
+    /// releases them, so replaying its outbox in sequence order replays the holds in commit order:
+    /// on SQLite one writer assigns the sequence, on PostgreSQL a transaction that waited for a
+    /// hold's release draws its sequence number after the releasing one drew its own.
+    /// </summary>
+    private static async Task<Check> NeverHeldTwiceAsync(ServiceDatabases db)
+    {
+        var holder = new Dictionary<Guid, Guid>();
+        var rows = await db.QueryAsync("ordering",
+            "SELECT event_type, payload FROM outbox_messages WHERE event_type IN ('OrderCreated', 'OrderCancelled') ORDER BY sequence");
+        long overlaps = 0, created = 0;
+        foreach (var row in rows)
+        {
+            using var payload = JsonDocument.Parse((string)row[1]!);
+            var order = payload.RootElement.GetProperty("orderId").GetGuid();
+            if ((string)row[0]! == "OrderCreated")
+            {
+                created++;
+                foreach (var ticket in payload.RootElement.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("ticketId").GetGuid()))
+                {
+                    overlaps += holder.TryAdd(ticket, order) ? 0 : 1;
+                }
+            }
+            else
+            {
+                foreach (var ticket in payload.RootElement.GetProperty("ticketIds").EnumerateArray().Select(t => t.GetGuid()))
+                {
+                    if (holder.TryGetValue(ticket, out var current) && current == order)
+                    {
+                        holder.Remove(ticket);
+                    }
+                }
+            }
+        }
+
+        return new Check("no ticket held by two orders at once, over the whole run", overlaps == 0,
+            $"{created} orders replayed from Ordering's outbox in commit order, {overlaps} holds of a ticket another order held");
     }
 
     /// <summary>The public view must agree: live availability, and each paying buyer's passes.</summary>

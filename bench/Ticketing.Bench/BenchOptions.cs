@@ -14,6 +14,16 @@ internal sealed class BenchOptions
     public int SignupParallelism { get; private set; } = 8;
     /// <summary>Units of one GA tier created on a second event after the sale (0: not measured).</summary>
     public int BigTier { get; private set; }
+    /// <summary>Units of the sale's GA tier.</summary>
+    public int GaUnits { get; private set; } = 10_000;
+    /// <summary>Churn mode: seat orders pick among the first N seats only (0: all 1,000), to make them collide.</summary>
+    public int HotSeats { get; private set; }
+    /// <summary>Reservation attempts of the churn mode (<see cref="Churn"/>); 0 runs the stampede.</summary>
+    public int Attempts { get; private set; }
+    /// <summary>Churn mode: share of reservations that are paid; the rest are cancelled again.</summary>
+    public double PayShare { get; private set; } = 0.02;
+    /// <summary>Churn mode: live orders a buyer keeps before it cancels its oldest.</summary>
+    public int Keep { get; private set; } = 2;
     public TimeSpan HoldDuration { get; private set; } = TimeSpan.FromSeconds(20);
     public string Topology { get; private set; } = "embedded";
     /// <summary>Embedded: the folder of the SQLite files.</summary>
@@ -49,6 +59,11 @@ internal sealed class BenchOptions
                 case "--waiting-room-minutes": o.WaitingRoomMinutes = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--big-tier": o.BigTier = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--signup-parallelism": o.SignupParallelism = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--ga-units": o.GaUnits = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--hot-seats": o.HotSeats = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--attempts": o.Attempts = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--pay-share": o.PayShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--keep": o.Keep = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--hold": o.HoldDuration = TimeSpan.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--topology": o.Topology = Next(); break;
                 case "--sqlite": o.SqliteDirectory = Next(); break;

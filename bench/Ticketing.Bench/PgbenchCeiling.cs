@@ -12,6 +12,9 @@ namespace Ticketing.Bench;
 /// </summary>
 internal static partial class PgbenchCeiling
 {
+    /// <summary>The scratch tier the statements reserve from, as large as the default sale's GA tier.</summary>
+    internal const int GaUnits = 10_000;
+
     public static async Task<(double Tps, int Clients, int Transactions)?> RunAsync(BenchOptions options, int transactions)
     {
         if (options.Postgres is null || options.PgBin is null)
@@ -55,7 +58,7 @@ internal static partial class PgbenchCeiling
             await ExecuteAsync(db, "SELECT pg_catalog.set_config('search_path', 'public', false)");
             await ExecuteAsync(db,
                 "INSERT INTO public.tickets (ticket_id, version, title, price_minor, currency, event_id, tier, seat, status, held_by_order_id) " +
-                $"SELECT gen_random_uuid(), 1, 'Bench GA', 4550, 'EUR', '{eventId}', 'GA', NULL, 'available', NULL FROM generate_series(1, {Sale.GaCount})");
+                $"SELECT gen_random_uuid(), 1, 'Bench GA', 4550, 'EUR', '{eventId}', 'GA', NULL, 'available', NULL FROM generate_series(1, {PgbenchCeiling.GaUnits})");
             await ExecuteAsync(db, "ANALYZE");
         }
 

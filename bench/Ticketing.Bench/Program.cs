@@ -20,13 +20,19 @@ var report = new Report { Options = options, StartedAt = DateTime.UtcNow, LoadBe
 var sale = await Setup.RunAsync(api, options, databases);
 report.Room = sale.Room;
 var cpuBefore = CpuTime.Read(options.Pids);
-report.Stampede = await Stampede.RunAsync(api, options, sale);
+report.Stampede = options.Attempts > 0 ? await Churn.RunAsync(api, options, sale) : await Stampede.RunAsync(api, options, sale);
 report.Outcome = await Settle.RunAsync(databases, options, report.Stampede);
 report.Cpu = CpuTime.Spent(cpuBefore, CpuTime.Read(options.Pids));
 report.Checks = await Audit.RunAsync(api, databases, sale, report.Stampede);
 foreach (var check in report.Checks)
 {
     ProgressLine.Log($"audit: {(check.Passed ? "ok  " : "FAIL")} {check.Name}: {check.Detail}");
+}
+
+// The churn mode proves correctness over many attempts; its speed figures are not the stampede's.
+if (options.Attempts > 0)
+{
+    return await WriteAsync();
 }
 
 if (options.BigTier > 0)
@@ -46,11 +52,20 @@ catch (InvalidOperationException e)
     ProgressLine.Log($"pgbench failed, no database ceiling: {e.Message}");
 }
 
-report.Memory = PeakMemory.Read(options.Pids);
+return await WriteAsync();
 
-Directory.CreateDirectory(options.OutputDirectory);
-var text = report.Markdown();
-Console.WriteLine(text);
-await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, $"latest-{options.Topology}.md"), text);
-await report.WriteChartsAsync(options.OutputDirectory);
-return report.Checks.All(c => c.Passed) ? 0 : 1;
+async Task<int> WriteAsync()
+{
+    report.Memory = PeakMemory.Read(options.Pids);
+    Directory.CreateDirectory(options.OutputDirectory);
+    var text = report.Markdown();
+    Console.WriteLine(text);
+    var name = options.Attempts > 0 ? $"latest-{options.Topology}-attempts" : $"latest-{options.Topology}";
+    await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, $"{name}.md"), text);
+    if (options.Attempts == 0)
+    {
+        await report.WriteChartsAsync(options.OutputDirectory);
+    }
+
+    return report.Checks.All(c => c.Passed) ? 0 : 1;
+}

@@ -59,6 +59,13 @@ internal sealed class Report
         Row("**Browse req/s ÷ hello req/s**", BrowseEvent is { } ev && Hello is { } hello
             ? F($"**{ev / hello:P1}** event, **{(BrowseTickets ?? 0) / hello:P1}** ticket list ({ev:F0} and {BrowseTickets:F0} ÷ {hello:F0} req/s, {Options.WrkConnections} connections)")
             : "n/a (wrk not run)");
+        if (Options.Attempts > 0)
+        {
+            var sent = F($"**{s.Attempts:N0}** POST /api/orders in {s.DurationSeconds:F0}s ({s.Attempts / Math.Max(0.001, s.DurationSeconds):F0}/s)");
+            var fates = F($"{s.Statuses.GetValueOrDefault("POST /api/orders 201"):N0} reserved, {s.Statuses.GetValueOrDefault("DELETE /api/orders 204"):N0} cancelled again, {s.PaymentsAccepted:N0} paid");
+            Row("**Attempts (`--attempts`)**", F($"{sent}, {fates}; each buyer keeps up to {Options.Keep} live orders and pays {Options.PayShare:P0} of its reservations"));
+        }
+
         Row("Reservations", F($"{s.Reservations.Count} orders ({s.Reservations.Sum(r => r.Quantity)} tickets) in {ReservationWindow:F1}s = **{ReservationsPerSecond:F0} reservations/s**; {s.Attempts} POST /api/orders in all"));
         Row("POST /api/orders latency", Percentiles.Of(s.OrderLatenciesMs).ToString());
         Row("Whole buy (order sent → order complete)", Percentiles.Of(WholeBuyMs).ToString());

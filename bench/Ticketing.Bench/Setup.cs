@@ -6,13 +6,13 @@ namespace Ticketing.Bench;
 /// <summary>The sale's waiting room as Ordering opened it (null: the sale has none).</summary>
 internal sealed record WaitingRoomSchedule(double AdmitPerSecond, DateTime OpensAt, DateTime ClosesAt);
 
-internal sealed record Sale(Guid EventId, string Organizer, IReadOnlyList<TicketDto> Seats, List<Buyer> Buyers, WaitingRoomSchedule? Room = null)
+internal sealed record Sale(Guid EventId, string Organizer, IReadOnlyList<TicketDto> Seats, List<Buyer> Buyers, int GaCount, WaitingRoomSchedule? Room = null)
 {
     public const string SeatTier = "Floor";
     public const string GaTier = "GA";
     public const int SeatCount = 1000;
-    public const int GaCount = 10_000;
-    public const int Inventory = SeatCount + GaCount;
+
+    public int Inventory => SeatCount + GaCount;
 }
 
 /// <summary>Everything before the sale opens, through the public API only.</summary>
@@ -49,16 +49,16 @@ internal static class Setup
         await api.CallAsync<JsonElement>(HttpMethod.Post, $"api/events/{created.Id}/tickets", organizer,
             new { tier = Sale.SeatTier, price = 80, section = "Floor", rows, seatsPerRow = Sale.SeatCount / rows.Length });
         await api.CallAsync<JsonElement>(HttpMethod.Post, $"api/events/{created.Id}/tickets", organizer,
-            new { tier = Sale.GaTier, price = 45.5, quantity = Sale.GaCount });
+            new { tier = Sale.GaTier, price = 45.5, quantity = options.GaUnits });
 
         var buyers = await SignUpBuyersAsync(api, options, run);
-        await WaitForReplicaAsync(databases, created.Id, onSale: false);
+        await WaitForReplicaAsync(databases, created.Id, Sale.SeatCount + options.GaUnits, onSale: false);
         WaitingRoomSchedule? room = null;
         if (publishLast)
         {
             await api.CallAsync<EventDto>(HttpMethod.Post, $"api/events/{created.Id}/publish", organizer);
             room = await WaitForRoomAsync(databases, created.Id);
-            await WaitForReplicaAsync(databases, created.Id, onSale: true);
+            await WaitForReplicaAsync(databases, created.Id, Sale.SeatCount + options.GaUnits, onSale: true);
         }
 
         var seats = new List<TicketDto>();
@@ -76,7 +76,7 @@ internal static class Setup
 
         ProgressLine.Log($"setup: event {created.Id}, {seats.Count} seats listed, {buyers.Count} buyers ready" +
             (room is null ? "" : FormattableString.Invariant($", waiting room open until {room.ClosesAt:HH:mm:ss} UTC admitting {room.AdmitPerSecond:0.##}/s")));
-        return new Sale(created.Id, organizer, seats, buyers, room);
+        return new Sale(created.Id, organizer, seats, buyers, options.GaUnits, room);
     }
 
     /// <summary>Password hashing is deliberately slow, so sign-ups run with bounded parallelism.</summary>
@@ -103,19 +103,19 @@ internal static class Setup
     /// Ordering learns the tickets from Catalog's events; the sale opens once it has all of them
     /// (<paramref name="onSale"/>: and knows them on sale, after a late publication).
     /// </summary>
-    private static async Task WaitForReplicaAsync(ServiceDatabases databases, Guid eventId, bool onSale)
+    private static async Task WaitForReplicaAsync(ServiceDatabases databases, Guid eventId, int inventory, bool onSale)
     {
         long count = 0;
         var what = onSale ? "tickets on sale for Ordering" : "tickets known to Ordering";
         var filter = onSale ? " AND status = 'available'" : "";
         var deadline = DateTime.UtcNow.AddMinutes(5);
-        await using (ProgressLine.Start("replica", () => $"{count}/{Sale.Inventory} {what}"))
+        await using (ProgressLine.Start("replica", () => $"{count}/{inventory} {what}"))
         {
-            while (count < Sale.Inventory)
+            while (count < inventory)
             {
                 if (DateTime.UtcNow > deadline)
                 {
-                    throw new TimeoutException($"only {count} of {Sale.Inventory} {what} after 5 minutes");
+                    throw new TimeoutException($"only {count} of {inventory} {what} after 5 minutes");
                 }
 
                 await Task.Delay(500);

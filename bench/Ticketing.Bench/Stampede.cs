@@ -142,7 +142,7 @@ internal static class Stampede
                 }
 
                 var total = held.AddOrUpdate(tier, quantity, (_, n) => n + quantity);
-                if (total >= (wantsSeats ? Sale.SeatCount : Sale.GaCount))
+                if (total >= (wantsSeats ? Sale.SeatCount : sale.GaCount))
                 {
                     result.SoldOutAtSeconds.TryAdd(tier, clock.Elapsed.TotalSeconds);
                 }

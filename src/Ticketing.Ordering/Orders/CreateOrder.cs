@@ -89,6 +89,14 @@ internal static class CreateOrder
         var ticketIds = request.TicketIds ?? (request.TicketId is { } single ? [single] : null);
         var orderId = Guid.CreateVersion7();
         var requested = ticketIds?.Length ?? request.Quantity!.Value;
+        var free = ticketIds is not null
+            ? await Reservations.CountFreeTicketsAsync(db, ticketIds, admitted, cancellationToken)
+            : await Reservations.CountFreeUnitsAsync(db, request.EventId!.Value, request.Tier!, requested, admitted, cancellationToken);
+        if (free < requested)
+        {
+            return await ExplainAsync(db, request, ticketIds, admitted, cancellationToken) ?? Shortfall(ticketIds, requested);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var held = ticketIds is not null
             ? await Reservations.HoldTicketsAsync(db, orderId, ticketIds, admitted, cancellationToken)
@@ -104,14 +112,9 @@ internal static class CreateOrder
         {
             await transaction.RollbackAsync(CancellationToken.None);
             // The explaining reads (404, 400, 409) run only when the hold failed: a sale's happy
-            // path is then one statement plus the inserts, not three round trips more.
-            var rejection = ticketIds is not null
-                ? await CheckTicketsAsync(db, ticketIds, admitted, cancellationToken)
-                : await CheckTierAsync(db, request.EventId!.Value, request.Tier!, admitted, cancellationToken);
-            return rejection ?? (held.Count != requested
-                ? Problems.Conflict(ticketIds is not null
-                    ? "A requested ticket is no longer available; nothing was reserved."
-                    : $"Fewer than {requested} ticket(s) of that tier are available; nothing was reserved.")
+            // path is then one read and one statement plus the inserts, not three round trips more.
+            return await ExplainAsync(db, request, ticketIds, admitted, cancellationToken) ?? (held.Count != requested
+                ? Shortfall(ticketIds, requested)
                 : Problems.BadRequest("The tickets are priced in different currencies; order them separately."));
         }
 
@@ -130,6 +133,17 @@ internal static class CreateOrder
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/orders/{order.Id}", OrderResponse.From(order));
     }
+
+    /// <summary>Why the tickets cannot be held (404, 400, 403 or 409), or null when the replica does not say.</summary>
+    private static Task<ProblemHttpResult?> ExplainAsync(
+        OrderingDbContext db, CreateOrderRequest request, Guid[]? ticketIds, Admitted admitted, CancellationToken cancellationToken) =>
+        ticketIds is not null
+            ? CheckTicketsAsync(db, ticketIds, admitted, cancellationToken)
+            : CheckTierAsync(db, request.EventId!.Value, request.Tier!, admitted, cancellationToken);
+
+    private static ProblemHttpResult Shortfall(Guid[]? ticketIds, int requested) => Problems.Conflict(ticketIds is not null
+        ? "A requested ticket is no longer available; nothing was reserved."
+        : $"Fewer than {requested} ticket(s) of that tier are available; nothing was reserved.");
 
     /// <summary>
     /// Explains a failed hold from the replica: 404 unknown, 400 mixed currencies, 409 taken.

@@ -37,6 +37,30 @@ internal static class Reservations
         OrderingDbContext db, Guid orderId, Guid eventId, string tier, int quantity, Admitted admitted, CancellationToken cancellationToken) =>
         HoldAsync(db, "event_id = {4} AND tier = {5}", [orderId, quantity, .. admitted.Parameters, eventId, tier], cancellationToken);
 
+    /// <summary>
+    /// How many of the candidates are free, up to the number wanted, read without taking the write
+    /// lock. Only a refusal is decided from it (the hold itself is still the conditional update):
+    /// once a tier sells out, most orders of a stampede are refusals, and they no longer queue
+    /// behind the buyers who are still getting tickets.
+    /// </summary>
+    public static Task<int> CountFreeTicketsAsync(
+        OrderingDbContext db, IReadOnlyList<Guid> ticketIds, Admitted admitted, CancellationToken cancellationToken)
+    {
+        var placeholders = string.Join(", ", ticketIds.Select((_, i) => $"{{{i + FirstCandidateParameter}}}"));
+        return CountFreeAsync(db, $"ticket_id IN ({placeholders})", [Guid.Empty, ticketIds.Count, .. admitted.Parameters, .. ticketIds.Cast<object>()], cancellationToken);
+    }
+
+    public static Task<int> CountFreeUnitsAsync(
+        OrderingDbContext db, Guid eventId, string tier, int quantity, Admitted admitted, CancellationToken cancellationToken) =>
+        CountFreeAsync(db, "event_id = {4} AND tier = {5}", [Guid.Empty, quantity, .. admitted.Parameters, eventId, tier], cancellationToken);
+
+    private static Task<int> CountFreeAsync(OrderingDbContext db, string candidates, object[] parameters, CancellationToken cancellationToken)
+    {
+        // {1} is the number wanted: counting stops there, so a 10,000-unit tier costs what a 4-unit one does.
+        var sql = $"SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 AS one FROM tickets WHERE {candidates} AND {Free} LIMIT {{1}}) AS free";
+        return db.Database.SqlQueryRaw<int>(sql, parameters).SingleAsync(cancellationToken);
+    }
+
     private static Task<List<TicketReplica>> HoldAsync(
         OrderingDbContext db, string candidates, object[] parameters, CancellationToken cancellationToken)
     {
