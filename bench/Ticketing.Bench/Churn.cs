@@ -67,8 +67,20 @@ internal static class Churn
             var latency = (clock.Elapsed - started).TotalMilliseconds;
             result.OrderLatenciesMs.Add(latency);
             result.Count($"POST /api/orders {(int)response.StatusCode}");
-            if (await Stampede.WaitIfBusyAsync(response, DateTime.MaxValue, random) || response.StatusCode != HttpStatusCode.Created)
+            if (await Stampede.WaitIfBusyAsync(response, DateTime.MaxValue, random))
             {
+                continue;
+            }
+
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                // A refused buyer lets go of its oldest hold: without it the live holds fill the
+                // inventory and every later attempt is a refusal, so nothing is fought over again.
+                if (response.StatusCode == HttpStatusCode.Conflict && live.TryDequeue(out var oldest))
+                {
+                    await CancelAsync(api, buyer, oldest, result, holders);
+                }
+
                 continue;
             }
 
