@@ -50,10 +50,10 @@ public sealed class CatalogModule : IServiceModule
         // organizer's draft or a signed-in view is never stored or served from it.
         builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<CatalogOptions>>((cache, catalog) =>
             cache.AddPolicy(BrowseCachePolicy, b => b.Expire(catalog.Value.BrowseCacheDuration)));
-        builder.Services.AddEventHandler<OrderCreated, OrderCreatedHandler, CatalogDbContext>(ServiceName);
-        builder.Services.AddEventHandler<OrderCancelled, OrderCancelledHandler, CatalogDbContext>(ServiceName);
-        builder.Services.AddEventHandler<OrderCompleted, OrderCompletedHandler, CatalogDbContext>(ServiceName);
-        builder.Services.AddEventHandler<UserRegistered, UserRegisteredHandler, CatalogDbContext>(ServiceName);
+        builder.Services.AddEventHandler<OrderCreated, ReserveTickets, CatalogDbContext>(ServiceName);
+        builder.Services.AddEventHandler<OrderCancelled, ReleaseTickets, CatalogDbContext>(ServiceName);
+        builder.Services.AddEventHandler<OrderCompleted, SellTickets, CatalogDbContext>(ServiceName);
+        builder.Services.AddEventHandler<UserRegistered, RecordUser, CatalogDbContext>(ServiceName);
         builder.Services.AddSingleton(sp => PassSigningKey.Load(
             sp.GetRequiredService<IOptions<CatalogOptions>>().Value.PassSigningKey,
             sp.GetRequiredService<PlatformOptions>().DataDirectory,

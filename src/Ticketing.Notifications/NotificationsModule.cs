@@ -31,13 +31,13 @@ public sealed class NotificationsModule : IServiceModule
             .ValidateOnStart();
         builder.Services.AddSingleton<EmailSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmailSender>());
-        builder.Services.AddEventHandler<UserRegistered, UserRegisteredHandler, NotificationsDbContext>(ServiceName);
-        builder.Services.AddEventHandler<OrderCreated, OrderCreatedHandler, NotificationsDbContext>(ServiceName);
-        builder.Services.AddEventHandler<OrderCompleted, OrderCompletedHandler, NotificationsDbContext>(ServiceName);
-        builder.Services.AddEventHandler<OrderCancelled, OrderCancelledHandler, NotificationsDbContext>(ServiceName);
-        builder.Services.AddEventHandler<RefundIssued, RefundIssuedHandler, NotificationsDbContext>(ServiceName);
-        builder.Services.AddEventHandler<PassesIssued, PassesIssuedHandler, NotificationsDbContext>(ServiceName);
-        builder.Services.AddEventHandler<PassTransferred, PassTransferredHandler, NotificationsDbContext>(ServiceName);
+        builder.Services.AddEventHandler<UserRegistered, RecordContact, NotificationsDbContext>(ServiceName);
+        builder.Services.AddEventHandler<OrderCreated, RecordOrderSummary, NotificationsDbContext>(ServiceName);
+        builder.Services.AddEventHandler<OrderCompleted, NotifyOrderCompleted, NotificationsDbContext>(ServiceName);
+        builder.Services.AddEventHandler<OrderCancelled, NotifyOrderCancelled, NotificationsDbContext>(ServiceName);
+        builder.Services.AddEventHandler<RefundIssued, NotifyRefund, NotificationsDbContext>(ServiceName);
+        builder.Services.AddEventHandler<PassesIssued, SendPasses, NotificationsDbContext>(ServiceName);
+        builder.Services.AddEventHandler<PassTransferred, NotifyPassTransfer, NotificationsDbContext>(ServiceName);
     }
 
     public IReadOnlyList<EndpointAccess> AuthorizationMatrix => Ticketing.Notifications.AuthorizationMatrix.Rows;

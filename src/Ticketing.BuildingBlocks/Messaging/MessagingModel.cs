@@ -115,6 +115,14 @@ public static class MessagingModel
     public static void AddOutboxTraceParent(this MigrationBuilder migrationBuilder) =>
         migrationBuilder.AddColumn<string>(TraceParentColumn, OutboxTable, maxLength: TraceParentLength, nullable: true);
 
+    /// <summary>
+    /// Renames a handler's inbox rows with the handler class (the class name is the inbox key), so
+    /// events it already handled under the old name stay handled and are not run again on redelivery.
+    /// </summary>
+    public static void RenameInboxHandler(this MigrationBuilder migrationBuilder, string oldName, string newName) =>
+        // Class names only (no quotes to escape); UpdateData would need the model, which these migrations do not carry.
+        migrationBuilder.Sql($"UPDATE {InboxTable} SET handler = '{newName}' WHERE handler = '{oldName}'");
+
     public static bool IsNpgsql(this MigrationBuilder migrationBuilder) =>
         migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL";
 }

@@ -56,7 +56,7 @@ internal static class EventStaff
             return tooMany;
         }
 
-        var email = UserRegisteredHandler.Normalise(request.Email!);
+        var email = RecordUser.Normalise(request.Email!);
         var accepted = TypedResults.Accepted($"/api/events/{id}/staff", new StaffInvitationResponse(id, email, "invited"));
         var member = await UserDirectory.FindByEmailAsync(db, email, ct);
         if (member is null)

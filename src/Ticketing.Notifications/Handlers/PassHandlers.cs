@@ -6,7 +6,7 @@ using Ticketing.Notifications.Email;
 namespace Ticketing.Notifications.Handlers;
 
 /// <summary>The order confirmation e-mail, with one QR code image per pass.</summary>
-internal sealed class PassesIssuedHandler(NotificationsDbContext db) : IIntegrationEventHandler<PassesIssued>
+internal sealed class SendPasses(NotificationsDbContext db) : IIntegrationEventHandler<PassesIssued>
 {
     public async Task HandleAsync(PassesIssued integrationEvent, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ internal sealed class PassesIssuedHandler(NotificationsDbContext db) : IIntegrat
 }
 
 /// <summary>Tells the new holder (with the new QR code) and the previous one (whose code stopped working).</summary>
-internal sealed class PassTransferredHandler(NotificationsDbContext db) : IIntegrationEventHandler<PassTransferred>
+internal sealed class NotifyPassTransfer(NotificationsDbContext db) : IIntegrationEventHandler<PassTransferred>
 {
     public async Task HandleAsync(PassTransferred integrationEvent, CancellationToken cancellationToken)
     {

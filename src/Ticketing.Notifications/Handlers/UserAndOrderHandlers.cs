@@ -5,7 +5,7 @@ using Ticketing.Notifications.Inbox;
 
 namespace Ticketing.Notifications.Handlers;
 
-internal sealed class UserRegisteredHandler(NotificationsDbContext db) : IIntegrationEventHandler<UserRegistered>
+internal sealed class RecordContact(NotificationsDbContext db) : IIntegrationEventHandler<UserRegistered>
 {
     public async Task HandleAsync(UserRegistered integrationEvent, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ internal sealed class UserRegisteredHandler(NotificationsDbContext db) : IIntegr
     }
 }
 
-internal sealed class OrderCreatedHandler(NotificationsDbContext db) : IIntegrationEventHandler<OrderCreated>
+internal sealed class RecordOrderSummary(NotificationsDbContext db) : IIntegrationEventHandler<OrderCreated>
 {
     public async Task HandleAsync(OrderCreated integrationEvent, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ internal sealed class OrderCreatedHandler(NotificationsDbContext db) : IIntegrat
 /// Only the in-app notification: the confirmation e-mail goes out when Catalog's PassesIssued
 /// arrives, because it carries the QR codes, so a completed order gets exactly one e-mail.
 /// </summary>
-internal sealed class OrderCompletedHandler(NotificationsDbContext db) : IIntegrationEventHandler<OrderCompleted>
+internal sealed class NotifyOrderCompleted(NotificationsDbContext db) : IIntegrationEventHandler<OrderCompleted>
 {
     public async Task HandleAsync(OrderCompleted integrationEvent, CancellationToken cancellationToken)
     {
@@ -68,7 +68,7 @@ internal sealed class OrderCompletedHandler(NotificationsDbContext db) : IIntegr
     }
 }
 
-internal sealed class OrderCancelledHandler(NotificationsDbContext db) : IIntegrationEventHandler<OrderCancelled>
+internal sealed class NotifyOrderCancelled(NotificationsDbContext db) : IIntegrationEventHandler<OrderCancelled>
 {
     public async Task HandleAsync(OrderCancelled integrationEvent, CancellationToken cancellationToken)
     {
@@ -88,7 +88,7 @@ internal sealed class OrderCancelledHandler(NotificationsDbContext db) : IIntegr
     }
 }
 
-internal sealed class RefundIssuedHandler(NotificationsDbContext db) : IIntegrationEventHandler<RefundIssued>
+internal sealed class NotifyRefund(NotificationsDbContext db) : IIntegrationEventHandler<RefundIssued>
 {
     public async Task HandleAsync(RefundIssued integrationEvent, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using Ticketing.Contracts;
 namespace Ticketing.Catalog.Orders;
 
 /// <summary>Frees the tickets the cancelled order held; those of a cancelled event are withdrawn instead of going back on sale.</summary>
-internal sealed class OrderCancelledHandler(CatalogDbContext db, TimeProvider clock, ILogger<OrderCancelledHandler> logger)
+internal sealed class ReleaseTickets(CatalogDbContext db, TimeProvider clock, ILogger<ReleaseTickets> logger)
     : IIntegrationEventHandler<OrderCancelled>
 {
     public async Task HandleAsync(OrderCancelled integrationEvent, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Ticketing.Catalog.Orders;
 /// dispatcher's transaction, then announces the passes once (PassesIssued is what the buyer's
 /// confirmation e-mail is sent from). A replay finds the tickets already sold and issues nothing.
 /// </summary>
-internal sealed class OrderCompletedHandler(CatalogDbContext db, PassSigner signer, TimeProvider clock, ILogger<OrderCompletedHandler> logger)
+internal sealed class SellTickets(CatalogDbContext db, PassSigner signer, TimeProvider clock, ILogger<SellTickets> logger)
     : IIntegrationEventHandler<OrderCompleted>
 {
     public async Task HandleAsync(OrderCompleted integrationEvent, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace Ticketing.Catalog.Orders;
 /// Marks the order's tickets reserved. Ordering has already arbitrated who gets each ticket, so a
 /// ticket that is not available here means the two services disagree: it is logged, not fought over.
 /// </summary>
-internal sealed class OrderCreatedHandler(CatalogDbContext db, TimeProvider clock, ILogger<OrderCreatedHandler> logger)
+internal sealed class ReserveTickets(CatalogDbContext db, TimeProvider clock, ILogger<ReserveTickets> logger)
     : IIntegrationEventHandler<OrderCreated>
 {
     public async Task HandleAsync(OrderCreated integrationEvent, CancellationToken cancellationToken)

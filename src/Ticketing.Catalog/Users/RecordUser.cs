@@ -7,7 +7,7 @@ using Ticketing.Contracts;
 namespace Ticketing.Catalog.Users;
 
 /// <summary>Keeps the user directory that transfers and staff invitations look e-mail addresses up in, and turns pending invitations into staff.</summary>
-internal sealed class UserRegisteredHandler(CatalogDbContext db, TimeProvider clock) : IIntegrationEventHandler<UserRegistered>
+internal sealed class RecordUser(CatalogDbContext db, TimeProvider clock) : IIntegrationEventHandler<UserRegistered>
 {
     public async Task HandleAsync(UserRegistered integrationEvent, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ internal static class UserDirectory
 {
     public static Task<UserEntry?> FindByEmailAsync(CatalogDbContext db, string email, CancellationToken ct)
     {
-        var normalised = UserRegisteredHandler.Normalise(email);
+        var normalised = RecordUser.Normalise(email);
         return db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalised, ct);
     }
 
