@@ -37,11 +37,13 @@ internal static class EventStaff
         Guid id, StaffRequest request, ClaimsPrincipal user, HttpContext context, CatalogDbContext db, EmailLookupLimiter limiter,
         TimeProvider clock, CancellationToken ct)
     {
-        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
-        if (show is null)
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (!lookup.Found)
         {
-            return problem!;
+            return lookup.Problem;
         }
+
+        var show = lookup.Value;
 
         var validation = new Validation();
         validation.Require(!string.IsNullOrWhiteSpace(request.Email) && request.Email.Length <= UserEntry.EmailMaxLength,
@@ -112,10 +114,10 @@ internal static class EventStaff
     private static async Task<Results<Ok<List<StaffResponse>>, ProblemHttpResult>> ListAsync(
         Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken ct)
     {
-        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
-        if (show is null)
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (!lookup.Found)
         {
-            return problem!;
+            return lookup.Problem;
         }
 
         var staff = await db.Staff.AsNoTracking().Where(s => s.EventId == id).OrderBy(s => s.AddedAt).ToListAsync(ct);
@@ -127,10 +129,10 @@ internal static class EventStaff
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
         Guid id, Guid userId, ClaimsPrincipal user, CatalogDbContext db, CancellationToken ct)
     {
-        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
-        if (show is null)
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (!lookup.Found)
         {
-            return problem!;
+            return lookup.Problem;
         }
 
         var removed = await db.Staff.Where(s => s.EventId == id && s.UserId == userId).ExecuteDeleteAsync(ct);

@@ -36,11 +36,13 @@ internal static class GenerateTickets
         Guid id, GenerateTicketsRequest request, ClaimsPrincipal user, CatalogDbContext db,
         IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
-        if (show is null)
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (!lookup.Found)
         {
-            return problem!;
+            return lookup.Problem;
         }
+
+        var show = lookup.Value;
 
         var validation = new Validation();
         var plan = Check(validation, request, show.Currency, options.Value.MaxTicketsPerCall);
