@@ -140,8 +140,10 @@ public sealed partial class EventDispatcher(
             await transaction.CommitAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex))
         {
+            // A concurrent delivery shows as the inbox row's key or a version check in the handler's
+            // changes; anything else (a broken connection) propagates and the message is retried.
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             if (await AlreadyHandledAsync(db, subscription, envelope))

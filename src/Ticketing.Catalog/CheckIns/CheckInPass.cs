@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
+using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Catalog.Domain;
 using Ticketing.Catalog.Persistence;

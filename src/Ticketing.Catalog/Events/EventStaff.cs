@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
+using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Catalog.Domain;
 using Ticketing.Catalog.Persistence;
