@@ -39,7 +39,7 @@ internal static class WaitingRoomEndpoints
     {
         if (user.GetUserId() is not { } userId)
         {
-            return TypedResults.Problem("The token does not name a user.", statusCode: StatusCodes.Status401Unauthorized);
+            return Problems.Forbidden("The token does not identify a user.");
         }
 
         if (await OpenRoomAsync(db, eventId, DateTime.UtcNow, ct) is not { } room)
