@@ -27,6 +27,7 @@ public sealed partial class EventDispatcher(
     IEnumerable<EventSubscription> subscriptions,
     IServiceScopeFactory scopes,
     IOptions<MessagingOptions> options,
+    TimeProvider time,
     ILogger<EventDispatcher> logger)
 {
     private readonly ILookup<(string Service, string EventType), EventSubscription> _routes =
@@ -110,7 +111,7 @@ public sealed partial class EventDispatcher(
             var handled = await HandleInScopeAsync(subscription, envelope, cancellationToken);
             if (handled)
             {
-                MessagingMetrics.Handled(subscription.Service, envelope.EventType, envelope.OccurredAt);
+                MessagingMetrics.Handled(subscription.Service, envelope.EventType, envelope.OccurredAt, Now);
             }
 
             return handled;
@@ -156,8 +157,11 @@ public sealed partial class EventDispatcher(
         }
     }
 
-    private static InboxMessage InboxRow(MessageEnvelope envelope, EventSubscription subscription) =>
-        new() { EventId = envelope.EventId, Handler = subscription.HandlerName, ProcessedAt = DateTime.UtcNow };
+    /// <summary>The injected clock, also for the batch path in the other part of this class.</summary>
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    private InboxMessage InboxRow(MessageEnvelope envelope, EventSubscription subscription) =>
+        new() { EventId = envelope.EventId, Handler = subscription.HandlerName, ProcessedAt = Now.UtcDateTime };
 
     private static async Task<bool> AlreadyHandledAsync(ServiceDbContext db, EventSubscription subscription, MessageEnvelope envelope)
     {
