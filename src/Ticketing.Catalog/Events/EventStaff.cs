@@ -80,7 +80,7 @@ internal static class EventStaff
 
         if (member.Id == show.OrganizerId)
         {
-            return Problems.BadRequest("the organizer can already check passes in");
+            return Problems.BadRequest("The organizer can already check passes in.");
         }
 
         if (!await db.Staff.AnyAsync(s => s.EventId == id && s.UserId == member.Id, ct))
@@ -138,7 +138,7 @@ internal static class EventStaff
 
         var removed = await db.Staff.Where(s => s.EventId == id && s.UserId == userId).ExecuteDeleteAsync(ct);
         return removed == 0
-            ? Problems.NotFound($"user {userId} is not staff of event {id}")
+            ? Problems.NotFound($"User {userId} is not staff of event {id}.")
             : TypedResults.NoContent();
     }
 }

@@ -53,7 +53,7 @@ internal static class GenerateTickets
 
         if (show.Status == EventStatuses.Cancelled)
         {
-            return Problems.Conflict("event is cancelled");
+            return Problems.Conflict("The event is cancelled.");
         }
 
         if (plan.Seats is { } seats)
@@ -63,7 +63,7 @@ internal static class GenerateTickets
                 .Select(t => t.Seat!).OrderBy(s => s).Take(10).ToListAsync(ct);
             if (taken.Count > 0)
             {
-                return Problems.Conflict($"these seats already exist for this event: {string.Join(", ", taken)}");
+                return Problems.Conflict($"These seats already exist for this event: {string.Join(", ", taken)}.");
             }
         }
 
@@ -83,12 +83,12 @@ internal static class GenerateTickets
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.Conflict("the event was changed at the same time (cancelled or published?); reload and try again");
+            return Problems.Conflict("The event was changed at the same time (cancelled or published?); reload and try again.");
         }
         catch (DbException ex) when (IsUniqueViolation(ex))
         {
             // The unique (event, seat) index caught a concurrent generation of the same seats.
-            return Problems.Conflict("some of these seats were created at the same time by another request");
+            return Problems.Conflict("Some of these seats were created at the same time by another request.");
         }
 
         return TypedResults.Created($"/api/events/{id}", new GenerateTicketsResponse(id, plan.Tier, plan.Count, show.Version));

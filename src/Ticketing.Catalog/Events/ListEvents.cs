@@ -42,7 +42,7 @@ internal static class ListEvents
                 // has not challenged: 401 only without credentials, 403 for a token that names no user.
                 return user.Identity?.IsAuthenticated == true
                     ? Problems.Forbidden("The token does not identify a user.")
-                    : TypedResults.Problem("sign in to list your own events", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+                    : TypedResults.Problem("Sign in to list your own events.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
             }
 
             query = query.Where(e => e.OrganizerId == me);

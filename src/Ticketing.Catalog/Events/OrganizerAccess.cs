@@ -19,12 +19,12 @@ internal static class OrganizerAccess
         var userId = user.GetUserId();
         if (show is null || !show.IsVisibleTo(userId))
         {
-            return Problems.NotFound($"event {id} does not exist");
+            return Problems.NotFound($"Event {id} does not exist.");
         }
 
         return show.OrganizerId == userId
             ? show
-            : Problems.Forbidden("only the event's organizer can change it");
+            : Problems.Forbidden("Only the event's organizer can change it.");
     }
 
     /// <summary>Saves, turning a lost race with another change to the same event into a clear 409.</summary>
@@ -37,7 +37,7 @@ internal static class OrganizerAccess
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.Conflict("the event or its tickets were changed at the same time; reload and try again");
+            return Problems.Conflict("The event or its tickets were changed at the same time; reload and try again.");
         }
     }
 }
