@@ -27,6 +27,7 @@ public sealed partial class EventDispatcher(
     IEnumerable<EventSubscription> subscriptions,
     IServiceScopeFactory scopes,
     IOptions<MessagingOptions> options,
+    TimeProvider time,
     ILogger<EventDispatcher> logger)
 {
     private readonly ILookup<(string Service, string EventType), EventSubscription> _routes =
@@ -110,7 +111,7 @@ public sealed partial class EventDispatcher(
             var handled = await HandleInScopeAsync(subscription, envelope, cancellationToken);
             if (handled)
             {
-                MessagingMetrics.Handled(subscription.Service, envelope.EventType, envelope.OccurredAt);
+                MessagingMetrics.Handled(subscription.Service, envelope.EventType, envelope.OccurredAt, Now);
             }
 
             return handled;
@@ -140,8 +141,10 @@ public sealed partial class EventDispatcher(
             await transaction.CommitAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex))
         {
+            // A concurrent delivery shows as the inbox row's key or a version check in the handler's
+            // changes; anything else (a broken connection) propagates and the message is retried.
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             if (await AlreadyHandledAsync(db, subscription, envelope))
@@ -154,8 +157,11 @@ public sealed partial class EventDispatcher(
         }
     }
 
-    private static InboxMessage InboxRow(MessageEnvelope envelope, EventSubscription subscription) =>
-        new() { EventId = envelope.EventId, Handler = subscription.HandlerName, ProcessedAt = DateTime.UtcNow };
+    /// <summary>The injected clock, also for the batch path in the other part of this class.</summary>
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    private InboxMessage InboxRow(MessageEnvelope envelope, EventSubscription subscription) =>
+        new() { EventId = envelope.EventId, Handler = subscription.HandlerName, ProcessedAt = Now.UtcDateTime };
 
     private static async Task<bool> AlreadyHandledAsync(ServiceDbContext db, EventSubscription subscription, MessageEnvelope envelope)
     {

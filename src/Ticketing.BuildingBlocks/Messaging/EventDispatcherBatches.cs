@@ -66,7 +66,7 @@ public sealed partial class EventDispatcher
                 {
                     if (!handled.Contains((envelope.EventId, subscription.HandlerName)))
                     {
-                        MessagingMetrics.Handled(service, envelope.EventType, envelope.OccurredAt);
+                        MessagingMetrics.Handled(service, envelope.EventType, envelope.OccurredAt, Now);
                     }
                 }
             }

@@ -15,7 +15,8 @@ namespace Ticketing.BuildingBlocks.Messaging;
 /// under a stampede the relays fell behind by thousands of events). Within a service, runs of
 /// events share one transaction (<see cref="MessagingOptions.HandlerBatchSize"/>).
 /// </summary>
-public sealed class InProcessTransport(EventDispatcher dispatcher, IServiceScopeFactory scopes, IOptions<MessagingOptions> options) : IMessageTransport
+public sealed class InProcessTransport(
+    EventDispatcher dispatcher, IServiceScopeFactory scopes, IOptions<MessagingOptions> options, TimeProvider time) : IMessageTransport
 {
     public async Task PublishAsync(MessageEnvelope envelope, CancellationToken cancellationToken)
     {
@@ -92,7 +93,7 @@ public sealed class InProcessTransport(EventDispatcher dispatcher, IServiceScope
                 Handler = subscription.HandlerName,
                 Payload = envelope.Payload,
                 Error = "Handler failed on every attempt; see the logs for the exceptions",
-                FailedAt = DateTime.UtcNow,
+                FailedAt = time.GetUtcNow().UtcDateTime,
             });
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Ticketing.BuildingBlocks.Messaging.RabbitMq;
 
@@ -24,6 +25,8 @@ public static class MessagingSetup
             .ValidateOnStart();
         var transport = section.GetValue(nameof(MessagingOptions.Transport), TransportKind.InProcess);
 
+        // The dispatcher, relays and transport stamp times from it; a test may have put a clock in first.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<EventDispatcher>();
         if (transport == TransportKind.RabbitMq)

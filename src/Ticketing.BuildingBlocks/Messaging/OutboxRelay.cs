@@ -20,6 +20,7 @@ public sealed class OutboxRelay<TContext>(
     IMessageTransport transport,
     OutboxSignal signal,
     IOptions<MessagingOptions> options,
+    TimeProvider time,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : ServiceDbContext
 {
@@ -83,7 +84,7 @@ public sealed class OutboxRelay<TContext>(
 
         var outcome = await transport.PublishBatchAsync(batch.Select(m => m.ToEnvelope()).ToList(), cancellationToken);
         var sent = outcome.Delivered;
-        var now = DateTime.UtcNow;
+        var now = time.GetUtcNow().UtcDateTime;
         foreach (var message in batch.Take(sent))
         {
             message.PublishedAt = now;

@@ -62,11 +62,11 @@ public static class MessagingMetrics
     /// <summary>Lets a caller skip the loop that would feed <see cref="Handled"/> when nobody listens.</summary>
     public static bool LagEnabled => Lag.Enabled;
 
-    public static void Handled(string service, string eventType, DateTimeOffset occurredAt)
+    public static void Handled(string service, string eventType, DateTimeOffset occurredAt, DateTimeOffset now)
     {
         if (Lag.Enabled)
         {
-            Lag.Record(Math.Max(0, (DateTimeOffset.UtcNow - occurredAt).TotalSeconds), new("service", service), new("event_type", eventType));
+            Lag.Record(Math.Max(0, (now - occurredAt).TotalSeconds), new("service", service), new("event_type", eventType));
         }
     }
 

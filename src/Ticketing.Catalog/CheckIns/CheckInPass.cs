@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
+using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Catalog.Domain;
 using Ticketing.Catalog.Persistence;
@@ -45,7 +46,7 @@ internal static class CheckInPass
         if (payload is null || pass is null || (pass.EventId ?? Guid.Empty) != payload.EventId
             || (payload.Serial == pass.Serial && !string.Equals(code, pass.Code, StringComparison.Ordinal)))
         {
-            return Problems.BadRequest("the code failed verification: it was not issued by this service or was altered");
+            return Problems.BadRequest("The code failed verification: it was not issued by this service or was altered.");
         }
 
         var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == pass.TicketId, ct);
@@ -74,8 +75,8 @@ internal static class CheckInPass
     }
 
     private static ProblemHttpResult? Refusal(Pass pass, int scannedSerial) =>
-        pass.RevokedAt is not null ? GateAccess.Gone("the pass was revoked: its event was cancelled")
-        : pass.Serial != scannedSerial ? GateAccess.Gone("this code was replaced: the pass was transferred and only its newest code admits")
+        pass.RevokedAt is not null ? GateAccess.Gone("The pass was revoked: its event was cancelled.")
+        : pass.Serial != scannedSerial ? GateAccess.Gone("This code was replaced: the pass was transferred and only its newest code admits.")
         : null;
 
     private static async Task<(DateTime At, ProblemHttpResult? Problem)> TryAdmitAsync(
@@ -92,7 +93,7 @@ internal static class CheckInPass
                 // Transferred or revoked since it was read above.
                 await transaction.RollbackAsync(ct);
                 var fresh = await db.Passes.AsNoTracking().SingleAsync(p => p.Id == pass.Id, ct);
-                return (default, Refusal(fresh, serial) ?? GateAccess.Gone("the pass changed while it was scanned"));
+                return (default, Refusal(fresh, serial) ?? GateAccess.Gone("The pass changed while it was scanned."));
             }
 
             // Holding the row lock, this read sees any scan that committed before us.

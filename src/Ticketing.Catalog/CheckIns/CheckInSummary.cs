@@ -27,7 +27,7 @@ internal static class CheckInSummary
         var allowed = show is not null && await GateAccess.CanAdmitAsync(db, id, show.OrganizerId, me, ct);
         if (!allowed)
         {
-            return show is not null && show.IsVisibleTo(me) ? GateAccess.Forbidden() : Problems.NotFound($"event {id} does not exist");
+            return show is not null && show.IsVisibleTo(me) ? GateAccess.Forbidden() : Problems.NotFound($"Event {id} does not exist.");
         }
 
         var rows = await (

@@ -12,7 +12,7 @@ internal static class GateAccess
         userId is { } me && (me == organizerId || (eventId is { } show && await db.Staff.AnyAsync(s => s.EventId == show && s.UserId == me, ct)));
 
     public static ProblemHttpResult Forbidden() =>
-        Problems.Forbidden("only the organizer and the staff of this event can check its passes in");
+        Problems.Forbidden("Only the organizer and the staff of this event can check its passes in.");
 
     public static ProblemHttpResult Gone(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status410Gone, title: "Pass revoked");
@@ -20,7 +20,7 @@ internal static class GateAccess
     /// <summary>409 carrying when the pass was first admitted, so the gate can tell a double scan from a copied code.</summary>
     public static ProblemHttpResult AlreadyCheckedIn(DateTime checkedInAt) =>
         TypedResults.Problem(
-            $"this pass was already checked in at {checkedInAt:yyyy-MM-dd HH:mm:ss} UTC",
+            $"This pass was already checked in at {checkedInAt:yyyy-MM-dd HH:mm:ss} UTC.",
             statusCode: StatusCodes.Status409Conflict,
             title: "Already checked in",
             extensions: new Dictionary<string, object?> { ["checkedInAt"] = checkedInAt });

@@ -74,18 +74,18 @@ internal sealed class Event
     {
         if (Status == EventStatuses.Cancelled)
         {
-            return "event is cancelled";
+            return "The event is cancelled.";
         }
 
         if (hasTickets && details.Currency != Currency)
         {
             // Existing tickets are priced in the old currency; converting them is not ours to guess.
-            return "the currency cannot change once tickets exist";
+            return "The currency cannot change once tickets exist.";
         }
 
         if (Status == EventStatuses.Published && details.WaitingRoomMinutes is { } minutes && minutes != WaitingRoomMinutes)
         {
-            return "the waiting room is fixed once the event is published";
+            return "The waiting room is fixed once the event is published.";
         }
 
         Apply(details);
@@ -99,14 +99,14 @@ internal sealed class Event
         switch (Status)
         {
             case EventStatuses.Cancelled:
-                return "event is cancelled";
+                return "The event is cancelled.";
             case EventStatuses.Published:
                 return null;
         }
 
         if (StartsAt < now - StartGrace)
         {
-            return "the event has already started: move startsAt before publishing";
+            return "The event has already started: move startsAt before publishing.";
         }
 
         Status = EventStatuses.Published;

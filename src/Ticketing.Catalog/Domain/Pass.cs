@@ -73,8 +73,8 @@ internal sealed class Pass
     /// <summary>Returns why the transfer is refused, or null once the pass belongs to <paramref name="to"/> under a new code.</summary>
     /// <summary>Why the pass cannot change hands, or null when it can.</summary>
     public string? TransferRefusal(bool checkedIn) =>
-        RevokedAt is not null ? "the pass is revoked"
-        : checkedIn ? "the pass was already used to enter"
+        RevokedAt is not null ? "The pass is revoked."
+        : checkedIn ? "The pass was already used to enter."
         : null;
 
     public string? TransferTo(Guid to, bool checkedIn, PassSigner signer)

@@ -84,12 +84,12 @@ internal sealed class Ticket
     {
         if (Status == TicketStatuses.Reserved)
         {
-            return "ticket is reserved";
+            return "The ticket is reserved.";
         }
 
         if (Status == TicketStatuses.Sold)
         {
-            return "ticket is sold";
+            return "The ticket is sold.";
         }
 
         // Every accepted edit is a new version, even one that repeats the current values: the client

@@ -41,7 +41,7 @@ internal static class EventAvailability
         var viewer = user.GetUserId();
         if (show is null || !show.IsVisibleTo(viewer))
         {
-            return Problems.NotFound($"event {id} does not exist");
+            return Problems.NotFound($"Event {id} does not exist.");
         }
 
         var tiers = await figures.TiersAsync(db, show, viewer, ct);

@@ -25,11 +25,13 @@ internal static class EventLifecycle
     private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> PublishAsync(
         Guid id, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
-        if (show is null)
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (!lookup.Found)
         {
-            return problem!;
+            return lookup.Problem;
         }
+
+        var show = lookup.Value;
 
         var now = Now(clock);
         var wasDraft = show.Status == EventStatuses.Draft;
@@ -60,11 +62,13 @@ internal static class EventLifecycle
     private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> CancelAsync(
         Guid id, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
-        if (show is null)
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (!lookup.Found)
         {
-            return problem!;
+            return lookup.Problem;
         }
+
+        var show = lookup.Value;
 
         var now = Now(clock);
         if (show.Cancel(now))

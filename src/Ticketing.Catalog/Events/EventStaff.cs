@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
+using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Catalog.Domain;
 using Ticketing.Catalog.Persistence;
@@ -37,11 +38,13 @@ internal static class EventStaff
         Guid id, StaffRequest request, ClaimsPrincipal user, HttpContext context, CatalogDbContext db, EmailLookupLimiter limiter,
         TimeProvider clock, CancellationToken ct)
     {
-        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
-        if (show is null)
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (!lookup.Found)
         {
-            return problem!;
+            return lookup.Problem;
         }
+
+        var show = lookup.Value;
 
         var validation = new Validation();
         validation.Require(!string.IsNullOrWhiteSpace(request.Email) && request.Email.Length <= UserEntry.EmailMaxLength,
@@ -77,7 +80,7 @@ internal static class EventStaff
 
         if (member.Id == show.OrganizerId)
         {
-            return Problems.BadRequest("the organizer can already check passes in");
+            return Problems.BadRequest("The organizer can already check passes in.");
         }
 
         if (!await db.Staff.AnyAsync(s => s.EventId == id && s.UserId == member.Id, ct))
@@ -112,10 +115,10 @@ internal static class EventStaff
     private static async Task<Results<Ok<List<StaffResponse>>, ProblemHttpResult>> ListAsync(
         Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken ct)
     {
-        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
-        if (show is null)
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (!lookup.Found)
         {
-            return problem!;
+            return lookup.Problem;
         }
 
         var staff = await db.Staff.AsNoTracking().Where(s => s.EventId == id).OrderBy(s => s.AddedAt).ToListAsync(ct);
@@ -127,15 +130,15 @@ internal static class EventStaff
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
         Guid id, Guid userId, ClaimsPrincipal user, CatalogDbContext db, CancellationToken ct)
     {
-        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
-        if (show is null)
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (!lookup.Found)
         {
-            return problem!;
+            return lookup.Problem;
         }
 
         var removed = await db.Staff.Where(s => s.EventId == id && s.UserId == userId).ExecuteDeleteAsync(ct);
         return removed == 0
-            ? Problems.NotFound($"user {userId} is not staff of event {id}")
+            ? Problems.NotFound($"User {userId} is not staff of event {id}.")
             : TypedResults.NoContent();
     }
 }

@@ -36,11 +36,13 @@ internal static class GenerateTickets
         Guid id, GenerateTicketsRequest request, ClaimsPrincipal user, CatalogDbContext db,
         IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
-        if (show is null)
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (!lookup.Found)
         {
-            return problem!;
+            return lookup.Problem;
         }
+
+        var show = lookup.Value;
 
         var validation = new Validation();
         var plan = Check(validation, request, show.Currency, options.Value.MaxTicketsPerCall);
@@ -51,7 +53,7 @@ internal static class GenerateTickets
 
         if (show.Status == EventStatuses.Cancelled)
         {
-            return Problems.Conflict("event is cancelled");
+            return Problems.Conflict("The event is cancelled.");
         }
 
         if (plan.Seats is { } seats)
@@ -61,7 +63,7 @@ internal static class GenerateTickets
                 .Select(t => t.Seat!).OrderBy(s => s).Take(10).ToListAsync(ct);
             if (taken.Count > 0)
             {
-                return Problems.Conflict($"these seats already exist for this event: {string.Join(", ", taken)}");
+                return Problems.Conflict($"These seats already exist for this event: {string.Join(", ", taken)}.");
             }
         }
 
@@ -81,12 +83,12 @@ internal static class GenerateTickets
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.Conflict("the event was changed at the same time (cancelled or published?); reload and try again");
+            return Problems.Conflict("The event was changed at the same time (cancelled or published?); reload and try again.");
         }
         catch (DbException ex) when (IsUniqueViolation(ex))
         {
             // The unique (event, seat) index caught a concurrent generation of the same seats.
-            return Problems.Conflict("some of these seats were created at the same time by another request");
+            return Problems.Conflict("Some of these seats were created at the same time by another request.");
         }
 
         return TypedResults.Created($"/api/events/{id}", new GenerateTicketsResponse(id, plan.Tier, plan.Count, show.Version));

@@ -21,7 +21,7 @@ internal static class GetEvent
         var show = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         if (show is null || !show.IsVisibleTo(user.GetUserId()))
         {
-            return Problems.NotFound($"event {id} does not exist");
+            return Problems.NotFound($"Event {id} does not exist.");
         }
 
         return TypedResults.Ok(await figures.ResponseAsync(db, show, user.GetUserId(), ct));

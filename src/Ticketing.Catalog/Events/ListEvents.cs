@@ -38,7 +38,11 @@ internal static class ListEvents
         {
             if (user.GetUserId() is not { } me)
             {
-                return TypedResults.Problem("sign in to list your own events", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+                // The route admits anonymous callers (published events are public), so the framework
+                // has not challenged: 401 only without credentials, 403 for a token that names no user.
+                return user.Identity?.IsAuthenticated == true
+                    ? Problems.Forbidden("The token does not identify a user.")
+                    : TypedResults.Problem("Sign in to list your own events.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
             }
 
             query = query.Where(e => e.OrganizerId == me);

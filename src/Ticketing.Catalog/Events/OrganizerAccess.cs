@@ -13,18 +13,18 @@ internal static class OrganizerAccess
     /// Loads an event (tracked) for a change only its organizer may make. Someone else's draft is a
     /// 404, like in the read endpoints, so probing ids reveals nothing; a published one is a 403.
     /// </summary>
-    public static async Task<(Event? Event, ProblemHttpResult? Problem)> LoadAsync(CatalogDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Lookup<Event>> LoadAsync(CatalogDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
         var show = await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct);
         var userId = user.GetUserId();
         if (show is null || !show.IsVisibleTo(userId))
         {
-            return (null, Problems.NotFound($"event {id} does not exist"));
+            return Problems.NotFound($"Event {id} does not exist.");
         }
 
         return show.OrganizerId == userId
-            ? (show, null)
-            : (null, Problems.Forbidden("only the event's organizer can change it"));
+            ? show
+            : Problems.Forbidden("Only the event's organizer can change it.");
     }
 
     /// <summary>Saves, turning a lost race with another change to the same event into a clear 409.</summary>
@@ -37,7 +37,7 @@ internal static class OrganizerAccess
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.Conflict("the event or its tickets were changed at the same time; reload and try again");
+            return Problems.Conflict("The event or its tickets were changed at the same time; reload and try again.");
         }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Ticketing.BuildingBlocks.Web;
 using Ticketing.Contracts;
 
 namespace Ticketing.Catalog.Events;
@@ -24,11 +25,13 @@ internal static class SalesReport
     private static async Task<Results<Ok<SalesReportResponse>, ProblemHttpResult>> HandleAsync(
         Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken ct)
     {
-        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
-        if (show is null)
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (!lookup.Found)
         {
-            return problem!;
+            return lookup.Problem;
         }
+
+        var show = lookup.Value;
 
         var tiers = await db.Tickets.AsNoTracking()
             .Where(t => t.EventId == id)

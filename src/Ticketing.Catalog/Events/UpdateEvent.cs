@@ -16,11 +16,13 @@ internal static class UpdateEvent
     private static async Task<Results<Ok<EventResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, EventRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var (show, problem) = await OrganizerAccess.LoadAsync(db, id, user, ct);
-        if (show is null)
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        if (!lookup.Found)
         {
-            return problem!;
+            return lookup.Problem;
         }
+
+        var show = lookup.Value;
 
         var validation = new Validation();
         var details = EventRules.Check(validation, request, clock.GetUtcNow().UtcDateTime, show.StartsAt);

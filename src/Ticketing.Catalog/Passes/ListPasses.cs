@@ -57,5 +57,5 @@ internal static class HeldPass
         return passes.FirstOrDefaultAsync(p => p.Id == id && p.HolderId == me, ct);
     }
 
-    public static ProblemHttpResult NotFound(Guid id) => Problems.NotFound($"pass {id} does not exist or is not yours");
+    public static ProblemHttpResult NotFound(Guid id) => Problems.NotFound($"Pass {id} does not exist or is not yours.");
 }

@@ -68,7 +68,7 @@ internal static class TransferPass
 
         if (recipient.Id == pass.HolderId)
         {
-            return Problems.BadRequest("you already hold this pass; give the e-mail of someone else");
+            return Problems.BadRequest("You already hold this pass; give the e-mail of someone else.");
         }
 
         var from = pass.HolderId;
@@ -82,7 +82,7 @@ internal static class TransferPass
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.Conflict("the pass was scanned or transferred at the same time; reload it and try again");
+            return Problems.Conflict("The pass was scanned or transferred at the same time; reload it and try again.");
         }
 
         return accepted;

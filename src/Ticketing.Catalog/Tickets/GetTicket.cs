@@ -16,7 +16,7 @@ internal static class GetTicket
     {
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
         return ticket is null
-            ? Problems.NotFound($"ticket {id} does not exist")
+            ? Problems.NotFound($"Ticket {id} does not exist.")
             : TypedResults.Ok(TicketResponse.From(ticket));
     }
 }

@@ -11,7 +11,7 @@ namespace Ticketing.Catalog.Tickets;
 
 internal static class UpdateTicket
 {
-    public const string StaleMessage = "the ticket was changed by someone else; reload it and try again";
+    public const string StaleMessage = "The ticket was changed by someone else; reload it and try again.";
 
     public static void MapUpdateTicket(this IEndpointRouteBuilder tickets) =>
         tickets.MapPut("/{id:guid}", HandleAsync).RequireAuthorization().WithName("UpdateTicket");
@@ -27,7 +27,7 @@ internal static class UpdateTicket
         var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (ticket is null)
         {
-            return Problems.NotFound($"ticket {id} does not exist");
+            return Problems.NotFound($"Ticket {id} does not exist.");
         }
 
         var validation = new Validation();
@@ -39,12 +39,12 @@ internal static class UpdateTicket
 
         if (ticket.OwnerId != user.GetUserId())
         {
-            return Problems.Forbidden("only the ticket's owner can change it");
+            return Problems.Forbidden("Only the ticket's owner can change it.");
         }
 
         if (request.Version is { } expected && expected != ticket.Version)
         {
-            return Problems.Conflict($"{StaleMessage} (you sent version {expected}, it is at {ticket.Version})");
+            return Problems.Conflict($"The ticket was changed by someone else (you sent version {expected}, it is at {ticket.Version}); reload it and try again.");
         }
 
         var refusal = ticket.Edit(title, priceMinor, clock.GetUtcNow().UtcDateTime);

@@ -11,11 +11,11 @@ namespace Ticketing.Expiration.Timers;
 /// A repeat finds no pending timer; an OrderCompleted that overtakes its OrderCreated leaves the
 /// timer to fire, which Ordering ignores for a completed order as before.
 /// </summary>
-internal sealed class StopTimer(ExpirationDbContext db) : IIntegrationEventHandler<OrderCompleted>
+internal sealed class StopTimer(ExpirationDbContext db, TimeProvider time) : IIntegrationEventHandler<OrderCompleted>
 {
     public async Task HandleAsync(OrderCompleted e, CancellationToken cancellationToken)
     {
-        var now = DateTime.UtcNow;
+        var now = time.GetUtcNow().UtcDateTime;
         await db.Timers
             .Where(t => t.OrderId == e.OrderId && t.FiredAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.FiredAt, now), cancellationToken);

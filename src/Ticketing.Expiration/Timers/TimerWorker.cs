@@ -13,7 +13,8 @@ namespace Ticketing.Expiration.Timers;
 /// one transaction, so a timer is published exactly when it is marked, and a crash before the
 /// commit leaves it due for the next poll.
 /// </summary>
-internal sealed class TimerWorker(IServiceScopeFactory scopes, IOptions<ExpirationOptions> options, ILogger<TimerWorker> logger)
+internal sealed class TimerWorker(
+    IServiceScopeFactory scopes, IOptions<ExpirationOptions> options, TimeProvider time, ILogger<TimerWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,7 +48,7 @@ internal sealed class TimerWorker(IServiceScopeFactory scopes, IOptions<Expirati
         WritePriority.MarkFinishingWork();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExpirationDbContext>();
-        var now = DateTime.UtcNow;
+        var now = time.GetUtcNow().UtcDateTime;
         // A cheap read first, so an idle poll never takes SQLite's write lock.
         if (!await db.Timers.AnyAsync(t => t.FiredAt == null && t.DueAt <= now, cancellationToken))
         {

@@ -19,6 +19,7 @@ internal sealed class EmailSender(
     IServiceScopeFactory scopes,
     IOptions<EmailOptions> options,
     PlatformOptions platform,
+    TimeProvider time,
     ILogger<EmailSender> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,7 +52,7 @@ internal sealed class EmailSender(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = DateTime.UtcNow;
+        var now = time.GetUtcNow().UtcDateTime;
         var due = db.IsPostgreSql
             ? await db.Emails.FromSql($"""
                 SELECT * FROM outgoing_emails
@@ -75,14 +76,14 @@ internal sealed class EmailSender(
                 }
 
                 await delivery.SendAsync(Compose(email, address, settings), cancellationToken);
-                email.SentAt = DateTime.UtcNow;
+                email.SentAt = time.GetUtcNow().UtcDateTime;
                 sent++;
             }
             catch (Exception ex) when (IsDeliveryFailure(ex))
             {
                 email.Attempts++;
                 email.LastError = ex.Message;
-                email.NextAttemptAt = DateTime.UtcNow + TimeSpan.FromSeconds(Math.Pow(2, email.Attempts));
+                email.NextAttemptAt = time.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(Math.Pow(2, email.Attempts));
                 logger.LogWarning("E-mail {EmailId} not sent (attempt {Attempt}): {Error}", email.Id, email.Attempts, ex.Message);
             }
         }

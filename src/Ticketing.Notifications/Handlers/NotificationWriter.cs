@@ -4,21 +4,23 @@ using Ticketing.Notifications.Inbox;
 
 namespace Ticketing.Notifications.Handlers;
 
-/// <summary>Adds in-app notifications and e-mails to the handler's transaction (so a redelivered event adds neither again).</summary>
+/// <summary>
+/// Adds in-app notifications and e-mails to the handler's transaction (so a redelivered event adds
+/// neither again). The handler passes the time from its <see cref="TimeProvider"/>, so tests can move the clock.
+/// </summary>
 internal static class NotificationWriter
 {
-    public static void Notify(this NotificationsDbContext db, Guid userId, string kind, string title, string body, IReadOnlyList<QrAttachment>? attachments = null)
+    public static void Notify(this NotificationsDbContext db, DateTime now, Guid userId, string kind, string title, string body, IReadOnlyList<QrAttachment>? attachments = null)
     {
-        db.NotifyInApp(userId, kind, title, body);
-        db.QueueEmail(userId, title, body, attachments);
+        db.NotifyInApp(now, userId, kind, title, body);
+        db.QueueEmail(now, userId, title, body, attachments);
     }
 
-    public static void NotifyInApp(this NotificationsDbContext db, Guid userId, string kind, string title, string body) =>
-        db.Notifications.Add(new Notification { UserId = userId, Kind = kind, Title = title, Body = body, CreatedAt = DateTime.UtcNow });
+    public static void NotifyInApp(this NotificationsDbContext db, DateTime now, Guid userId, string kind, string title, string body) =>
+        db.Notifications.Add(new Notification { UserId = userId, Kind = kind, Title = title, Body = body, CreatedAt = now });
 
-    public static void QueueEmail(this NotificationsDbContext db, Guid userId, string subject, string body, IReadOnlyList<QrAttachment>? attachments = null)
+    public static void QueueEmail(this NotificationsDbContext db, DateTime now, Guid userId, string subject, string body, IReadOnlyList<QrAttachment>? attachments = null)
     {
-        var now = DateTime.UtcNow;
         db.Emails.Add(new OutgoingEmail
         {
             UserId = userId,

@@ -6,7 +6,7 @@ using Ticketing.Notifications.Email;
 namespace Ticketing.Notifications.Handlers;
 
 /// <summary>The order confirmation e-mail, with one QR code image per pass.</summary>
-internal sealed class SendPasses(NotificationsDbContext db) : IIntegrationEventHandler<PassesIssued>
+internal sealed class SendPasses(NotificationsDbContext db, TimeProvider time) : IIntegrationEventHandler<PassesIssued>
 {
     public async Task HandleAsync(PassesIssued integrationEvent, CancellationToken cancellationToken)
     {
@@ -22,23 +22,23 @@ internal sealed class SendPasses(NotificationsDbContext db) : IIntegrationEventH
 
             They are also under "My tickets" in the web app. Keep the codes to yourself: whoever shows one first gets in.
             """;
-        db.QueueEmail(integrationEvent.UserId, "Your tickets are confirmed", body, attachments);
+        db.QueueEmail(time.GetUtcNow().UtcDateTime, integrationEvent.UserId, "Your tickets are confirmed", body, attachments);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
 
 /// <summary>Tells the new holder (with the new QR code) and the previous one (whose code stopped working).</summary>
-internal sealed class NotifyPassTransfer(NotificationsDbContext db) : IIntegrationEventHandler<PassTransferred>
+internal sealed class NotifyPassTransfer(NotificationsDbContext db, TimeProvider time) : IIntegrationEventHandler<PassTransferred>
 {
     public async Task HandleAsync(PassTransferred integrationEvent, CancellationToken cancellationToken)
     {
         var pass = integrationEvent.Pass;
         var sender = await EmailOfAsync(integrationEvent.FromUserId, cancellationToken) ?? "another user";
         var recipient = await EmailOfAsync(integrationEvent.ToUserId, cancellationToken) ?? "another user";
-        db.Notify(integrationEvent.ToUserId, "pass-received", "A ticket was transferred to you",
+        db.Notify(time.GetUtcNow().UtcDateTime, integrationEvent.ToUserId, "pass-received", "A ticket was transferred to you",
             $"{sender} transferred this ticket to you:\n- {PassText.Describe(pass)}\n\nShow the attached QR code (pass.png) at the entrance; it is also under \"My tickets\".",
             [new QrAttachment("pass.png", pass.Code)]);
-        db.Notify(integrationEvent.FromUserId, "pass-transferred", "Your ticket was transferred",
+        db.Notify(time.GetUtcNow().UtcDateTime, integrationEvent.FromUserId, "pass-transferred", "Your ticket was transferred",
             $"You transferred this ticket to {recipient}:\n- {PassText.Describe(pass)}\n\nIts earlier QR code no longer admits anyone.");
         await db.SaveChangesAsync(cancellationToken);
     }

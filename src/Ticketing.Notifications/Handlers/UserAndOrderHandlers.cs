@@ -50,7 +50,7 @@ internal sealed class RecordOrderSummary(NotificationsDbContext db) : IIntegrati
 /// Only the in-app notification: the confirmation e-mail goes out when Catalog's PassesIssued
 /// arrives, because it carries the QR codes, so a completed order gets exactly one e-mail.
 /// </summary>
-internal sealed class NotifyOrderCompleted(NotificationsDbContext db) : IIntegrationEventHandler<OrderCompleted>
+internal sealed class NotifyOrderCompleted(NotificationsDbContext db, TimeProvider time) : IIntegrationEventHandler<OrderCompleted>
 {
     public async Task HandleAsync(OrderCompleted integrationEvent, CancellationToken cancellationToken)
     {
@@ -63,12 +63,12 @@ internal sealed class NotifyOrderCompleted(NotificationsDbContext db) : IIntegra
 
             Your tickets and their QR codes are under "My tickets" and on their way by e-mail.
             """;
-        db.NotifyInApp(integrationEvent.UserId, "order-completed", "Your tickets are confirmed", body);
+        db.NotifyInApp(time.GetUtcNow().UtcDateTime, integrationEvent.UserId, "order-completed", "Your tickets are confirmed", body);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
 
-internal sealed class NotifyOrderCancelled(NotificationsDbContext db) : IIntegrationEventHandler<OrderCancelled>
+internal sealed class NotifyOrderCancelled(NotificationsDbContext db, TimeProvider time) : IIntegrationEventHandler<OrderCancelled>
 {
     public async Task HandleAsync(OrderCancelled integrationEvent, CancellationToken cancellationToken)
     {
@@ -82,17 +82,17 @@ internal sealed class NotifyOrderCancelled(NotificationsDbContext db) : IIntegra
             _ => ("Your order was cancelled", "You cancelled this order and its tickets were released."),
         };
         var summary = await db.Orders.FindAsync([integrationEvent.OrderId], cancellationToken);
-        db.Notify(integrationEvent.UserId, $"order-cancelled-{integrationEvent.Reason}", title,
+        db.Notify(time.GetUtcNow().UtcDateTime, integrationEvent.UserId, $"order-cancelled-{integrationEvent.Reason}", title,
             $"{reason}\n\nOrder {integrationEvent.OrderId}, {integrationEvent.TicketIds.Count} ticket(s).{(summary is null ? "" : $"\n{summary.Lines}")}");
         await db.SaveChangesAsync(cancellationToken);
     }
 }
 
-internal sealed class NotifyRefund(NotificationsDbContext db) : IIntegrationEventHandler<RefundIssued>
+internal sealed class NotifyRefund(NotificationsDbContext db, TimeProvider time) : IIntegrationEventHandler<RefundIssued>
 {
     public async Task HandleAsync(RefundIssued integrationEvent, CancellationToken cancellationToken)
     {
-        db.Notify(integrationEvent.UserId, "refund-issued", "Your payment was refunded",
+        db.Notify(time.GetUtcNow().UtcDateTime, integrationEvent.UserId, "refund-issued", "Your payment was refunded",
             $"We refunded {NotificationWriter.Money(integrationEvent.AmountMinor, integrationEvent.Currency)} for order {integrationEvent.OrderId}: {Explain(integrationEvent.Reason)}.");
         await db.SaveChangesAsync(cancellationToken);
     }

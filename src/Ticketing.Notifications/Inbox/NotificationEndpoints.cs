@@ -45,7 +45,7 @@ internal static class NotificationEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> MarkReadAsync(
-        Guid id, ClaimsPrincipal user, NotificationsDbContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var userId = user.GetUserId();
         // Someone else's notification is indistinguishable from a missing one.
@@ -55,7 +55,7 @@ internal static class NotificationEndpoints
             return Problems.NotFound("No such notification.");
         }
 
-        notification.ReadAt ??= DateTime.UtcNow;
+        notification.ReadAt ??= time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -13,13 +13,13 @@ namespace Ticketing.Ordering.Orders;
 /// refunds what was paid, Catalog withdraws the tickets, Notifications tells the buyer.
 /// A redelivery finds the orders already cancelled and publishes nothing.
 /// </summary>
-internal sealed class ApplyEventCancelled(OrderingDbContext db, ILogger<ApplyEventCancelled> logger) : IIntegrationEventHandler<EventCancelled>
+internal sealed class ApplyEventCancelled(OrderingDbContext db, TimeProvider time, ILogger<ApplyEventCancelled> logger) : IIntegrationEventHandler<EventCancelled>
 {
     public async Task HandleAsync(EventCancelled e, CancellationToken cancellationToken)
     {
         if (!await db.CancelledEvents.AnyAsync(c => c.EventId == e.EventId, cancellationToken))
         {
-            db.CancelledEvents.Add(new CancelledEvent { EventId = e.EventId, CancelledAt = DateTime.UtcNow });
+            db.CancelledEvents.Add(new CancelledEvent { EventId = e.EventId, CancelledAt = time.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(cancellationToken);
         }
 

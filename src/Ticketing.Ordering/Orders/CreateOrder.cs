@@ -57,11 +57,11 @@ internal static class CreateOrder
 {
     public static async Task<Results<Created<OrderResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         CreateOrderRequest request, ClaimsPrincipal user, HttpContext http, OrderingDbContext db, IOptions<OrderingOptions> options,
-        WaitingRoomSecrets secrets, CancellationToken cancellationToken)
+        WaitingRoomSecrets secrets, TimeProvider time, CancellationToken cancellationToken)
     {
         if (user.GetUserId() is not { } userId)
         {
-            return TypedResults.Problem("The token does not name a user.", statusCode: StatusCodes.Status401Unauthorized);
+            return Problems.Forbidden("The token does not identify a user.");
         }
 
         var settings = options.Value;
@@ -71,7 +71,7 @@ internal static class CreateOrder
             return validation.ToProblem();
         }
 
-        var now = DateTime.UtcNow;
+        var now = time.GetUtcNow().UtcDateTime;
         var admission = await Admission.CheckAsync(http, userId, db, secrets, now, cancellationToken);
         if (admission.Problem is { } notAdmitted)
         {
@@ -123,7 +123,7 @@ internal static class CreateOrder
             .ThenBy(t => t.Seat, StringComparer.Ordinal)
             .Select(t => new OrderTicket { TicketId = t.TicketId, Title = t.Title, Seat = t.Seat, Tier = t.Tier, PriceMinor = t.PriceMinor, Currency = t.Currency })
             .ToList();
-        var order = Order.Create(orderId, userId, lines, DateTime.UtcNow, settings.HoldDuration);
+        var order = Order.Create(orderId, userId, lines, time.GetUtcNow().UtcDateTime, settings.HoldDuration);
         db.Orders.Add(order);
         db.Publish(new OrderCreated(
             order.Id, order.Version, order.UserId, new DateTimeOffset(order.ExpiresAt, TimeSpan.Zero), order.TotalMinor, order.Currency,

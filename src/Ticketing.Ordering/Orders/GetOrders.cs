@@ -14,7 +14,7 @@ internal static class GetOrders
     {
         if (user.GetUserId() is not { } userId)
         {
-            return TypedResults.Problem("The token does not name a user.", statusCode: StatusCodes.Status401Unauthorized);
+            return Problems.Forbidden("The token does not identify a user.");
         }
 
         var orders = await db.Orders.AsNoTracking()

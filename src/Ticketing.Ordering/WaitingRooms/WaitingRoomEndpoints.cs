@@ -35,26 +35,26 @@ internal static class WaitingRoomEndpoints
 
     /// <summary>Idempotent per account: a second call (a retry, another tab) answers the same place.</summary>
     private static async Task<Results<Ok<QueuePlaceResponse>, ProblemHttpResult>> JoinAsync(
-        Guid eventId, ClaimsPrincipal user, OrderingDbContext db, CancellationToken ct)
+        Guid eventId, ClaimsPrincipal user, OrderingDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (user.GetUserId() is not { } userId)
         {
-            return TypedResults.Problem("The token does not name a user.", statusCode: StatusCodes.Status401Unauthorized);
+            return Problems.Forbidden("The token does not identify a user.");
         }
 
-        if (await OpenRoomAsync(db, eventId, DateTime.UtcNow, ct) is not { } room)
+        if (await OpenRoomAsync(db, eventId, time.GetUtcNow().UtcDateTime, ct) is not { } room)
         {
             return Problems.NotFound(NoRoom);
         }
 
-        var place = await FindAsync(db, eventId, userId, ct) ?? await TakePlaceAsync(db, eventId, userId, ct);
-        return TypedResults.Ok(QueuePlaceResponse.From(room, place, DateTime.UtcNow));
+        var place = await FindAsync(db, eventId, userId, ct) ?? await TakePlaceAsync(db, eventId, userId, time, ct);
+        return TypedResults.Ok(QueuePlaceResponse.From(room, place, time.GetUtcNow().UtcDateTime));
     }
 
     private static async Task<Results<Ok<QueuePlaceResponse>, ProblemHttpResult>> GetAsync(
-        Guid eventId, ClaimsPrincipal user, OrderingDbContext db, CancellationToken ct)
+        Guid eventId, ClaimsPrincipal user, OrderingDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var now = DateTime.UtcNow;
+        var now = time.GetUtcNow().UtcDateTime;
         if (await OpenRoomAsync(db, eventId, now, ct) is not { } room)
         {
             return Problems.NotFound(NoRoom);
@@ -76,7 +76,7 @@ internal static class WaitingRoomEndpoints
     /// numbered and scheduled one after the other; a tab of the same account that joined while this
     /// one waited is found after the lock and its place is answered instead (the increment rolls back).
     /// </summary>
-    private static async Task<QueuePlace> TakePlaceAsync(OrderingDbContext db, Guid eventId, Guid userId, CancellationToken ct)
+    private static async Task<QueuePlace> TakePlaceAsync(OrderingDbContext db, Guid eventId, Guid userId, TimeProvider time, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var position = (await db.Database
@@ -90,7 +90,7 @@ internal static class WaitingRoomEndpoints
 
         // Read after the lock: the schedule of the place before this one is committed by now.
         var room = await db.WaitingRooms.SingleAsync(r => r.EventId == eventId, ct);
-        var joinedAt = DateTime.UtcNow;
+        var joinedAt = time.GetUtcNow().UtcDateTime;
         var place = new QueuePlace { EventId = eventId, UserId = userId, Position = position, JoinedAt = joinedAt, AdmitAt = room.Admit(joinedAt) };
         db.QueuePlaces.Add(place);
         await db.SaveChangesAsync(ct);

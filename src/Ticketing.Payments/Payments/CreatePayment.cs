@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Ticketing.BuildingBlocks.Auth;
 using Ticketing.BuildingBlocks.Messaging;
+using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Payments.Domain;
 using Ticketing.Payments.Orders;
@@ -136,8 +137,9 @@ internal static class CreatePayment
             // Stored before the provider is called, so a webhook that beats our response finds it.
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
+            // ux_payments_order_attempt: a concurrent request took the same attempt number.
             return Problems.Conflict("Another payment for this order is being started; retry.");
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.Contracts;
 using Ticketing.Payments.Domain;
 using Ticketing.Payments.Orders;
@@ -85,8 +86,10 @@ internal sealed class WebhookProcessor(
                 await transaction.CommitAsync(cancellationToken);
             }
         }
-        catch (DbUpdateException) when (ownTransaction)
+        catch (DbUpdateException ex) when (ownTransaction && (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex)))
         {
+            // A concurrent delivery shows as the payment's version check or the event's unique key;
+            // anything else (a broken connection) is an outage and propagates.
             await transaction!.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             if (await db.ProviderEvents.AnyAsync(e => e.EventId == stripeEvent.Id, cancellationToken))

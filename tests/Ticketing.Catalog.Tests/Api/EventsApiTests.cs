@@ -134,7 +134,7 @@ public sealed class EventsApiTests(PlatformFixture fixture) : IClassFixture<Plat
 
         var response = await organizer.PostAsJsonAsync($"/api/events/{show.Id}/tickets", new { tier = "GA", price = 10, quantity = 5 });
 
-        Assert.Equal("event is cancelled", await response.DetailAsync(HttpStatusCode.Conflict));
+        Assert.Equal("The event is cancelled.", await response.DetailAsync(HttpStatusCode.Conflict));
         await (await organizer.PostAsync($"/api/events/{show.Id}/publish", null)).DetailAsync(HttpStatusCode.Conflict);
     }
 

@@ -122,7 +122,7 @@ public sealed class TicketsApiTests(PlatformFixture fixture) : IClassFixture<Pla
 
         var response = await client.PutAsJsonAsync($"/api/tickets/{ticket.Id}", new { title = "Opera", price = 35 });
 
-        Assert.Equal("ticket is reserved", await response.DetailAsync(HttpStatusCode.Conflict));
+        Assert.Equal("The ticket is reserved.", await response.DetailAsync(HttpStatusCode.Conflict));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class EventTests
         var show = Event.Create(Guid.NewGuid(), Details(), Now);
         show.Cancel(Now);
 
-        Assert.Equal("event is cancelled", show.Publish(Now));
+        Assert.Equal("The event is cancelled.", show.Publish(Now));
         Assert.False(show.IsVisibleTo(null));
     }
 
@@ -48,7 +48,7 @@ public sealed class EventTests
     {
         var show = Event.Create(Guid.NewGuid(), Details(), Now);
 
-        Assert.Equal("the event has already started: move startsAt before publishing", show.Publish(Now.AddDays(11)));
+        Assert.Equal("The event has already started: move startsAt before publishing.", show.Publish(Now.AddDays(11)));
         Assert.Null(show.Publish(Now.AddDays(10).AddMinutes(30)));
         Assert.Equal(EventStatuses.Published, show.Status);
     }

@@ -36,7 +36,7 @@ public sealed class TicketTests
         var ticket = NewTicket();
         ticket.Reserve(Guid.NewGuid(), Now);
 
-        Assert.Equal("ticket is reserved", ticket.Edit("Opera", 3000, Now));
+        Assert.Equal("The ticket is reserved.", ticket.Edit("Opera", 3000, Now));
         Assert.Equal(("Concert", 2000L, 2), (ticket.Title, ticket.PriceMinor, ticket.Version));
     }
 
