@@ -36,6 +36,8 @@ public sealed class OrderingModule : IServiceModule
         builder.Services.AddEventHandler<EventCancelled, ApplyEventCancelled, OrderingDbContext>(ServiceName);
         builder.Services.AddEventHandler<EventPublished, ApplyEventPublished, OrderingDbContext>(ServiceName);
         builder.Services.AddSingleton<WaitingRoomSecrets>();
+        builder.Services.AddSingleton<HoldBatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<HoldBatcher>());
         builder.Services.AddEventHandler<ExpirationComplete, ExpireOrder, OrderingDbContext>(ServiceName);
         builder.Services.AddEventHandler<PaymentSucceeded, CompleteOrder, OrderingDbContext>(ServiceName);
     }

@@ -57,7 +57,7 @@ internal static class CreateOrder
 {
     public static async Task<Results<Created<OrderResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         CreateOrderRequest request, ClaimsPrincipal user, HttpContext http, OrderingDbContext db, IOptions<OrderingOptions> options,
-        WaitingRoomSecrets secrets, TimeProvider time, CancellationToken cancellationToken)
+        WaitingRoomSecrets secrets, HoldBatcher batcher, TimeProvider time, CancellationToken cancellationToken)
     {
         if (user.GetUserId() is not { } userId)
         {
@@ -97,41 +97,40 @@ internal static class CreateOrder
             return await ExplainAsync(db, request, ticketIds, admitted, cancellationToken) ?? Shortfall(ticketIds, requested);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var held = ticketIds is not null
-            ? await Reservations.HoldTicketsAsync(db, orderId, ticketIds, admitted, cancellationToken)
-            : await Reservations.HoldUnitsAsync(db, orderId, request.EventId!.Value, request.Tier!, requested, admitted, cancellationToken);
-        if (held.Any(t => t.EventId is null && t.OwnerId == userId))
+        var hold = new HoldRequest(orderId, userId, ticketIds, request.EventId, request.Tier, requested, admitted);
+        var placement = db.IsPostgreSql
+            ? await PlaceInOwnTransactionAsync(db, hold, settings.HoldDuration, time, cancellationToken)
+            : await batcher.PlaceAsync(hold, cancellationToken);
+        if (placement.Order is not { } order)
         {
-            // Checked on the held rows (the hold returns them anyway): no extra read on a sale's path.
-            await transaction.RollbackAsync(CancellationToken.None);
-            return Problems.Conflict("You listed a requested ticket yourself: a seller cannot order their own resale ticket; nothing was reserved.");
+            return placement.Refusal switch
+            {
+                HoldRefusal.OwnResaleTicket => Problems.Conflict("You listed a requested ticket yourself: a seller cannot order their own resale ticket; nothing was reserved."),
+                // The explaining reads (404, 400, 409) run only when the hold failed: a sale's happy
+                // path is then one read and one statement plus the inserts, not three round trips more.
+                _ => await ExplainAsync(db, request, ticketIds, admitted, cancellationToken) ?? (placement.Refusal == HoldRefusal.Shortfall
+                    ? Shortfall(ticketIds, requested)
+                    : Problems.BadRequest("The tickets are priced in different currencies; order them separately.")),
+            };
         }
 
-        if (held.Count != requested || Order.SharedCurrency(held.Select(t => t.Currency)) is null)
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            // The explaining reads (404, 400, 409) run only when the hold failed: a sale's happy
-            // path is then one read and one statement plus the inserts, not three round trips more.
-            return await ExplainAsync(db, request, ticketIds, admitted, cancellationToken) ?? (held.Count != requested
-                ? Shortfall(ticketIds, requested)
-                : Problems.BadRequest("The tickets are priced in different currencies; order them separately."));
-        }
-
-        var lines = held
-            .OrderBy(t => ticketIds is null ? 0 : Array.IndexOf(ticketIds, t.TicketId))
-            .ThenBy(t => t.Seat, StringComparer.Ordinal)
-            .Select(t => new OrderTicket { TicketId = t.TicketId, Title = t.Title, Seat = t.Seat, Tier = t.Tier, PriceMinor = t.PriceMinor, Currency = t.Currency })
-            .ToList();
-        var order = Order.Create(orderId, userId, lines, time.GetUtcNow().UtcDateTime, settings.HoldDuration);
-        db.Orders.Add(order);
-        db.Publish(new OrderCreated(
-            order.Id, order.Version, order.UserId, new DateTimeOffset(order.ExpiresAt, TimeSpan.Zero), order.TotalMinor, order.Currency,
-            order.Tickets.Select(t => new OrderedTicket(t.TicketId, t.PriceMinor)).ToList()));
-        OrderMetrics.Created(db, order);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/orders/{order.Id}", OrderResponse.From(order));
+    }
+
+    /// <summary>PostgreSQL: each order in its own transaction (concurrent commits share WAL flushes there).</summary>
+    private static async Task<Placement> PlaceInOwnTransactionAsync(
+        OrderingDbContext db, HoldRequest hold, TimeSpan holdDuration, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var placement = await PlaceOrder.TryAsync(db, hold, holdDuration, time, cancellationToken);
+        if (placement.Order is null)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return placement;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return placement;
     }
 
     /// <summary>Why the tickets cannot be held (404, 400, 403 or 409), or null when the replica does not say.</summary>
