@@ -36,7 +36,9 @@ internal sealed class ReleaseTickets(CatalogDbContext db, TimeProvider clock, IL
             }
         }
 
-        db.PublishChanges(changed);
+        // Only a withdrawal is announced: a ticket back on sale is what Ordering's replica has
+        // held all along, since the reservation was not announced either (see ReserveTickets).
+        db.PublishChanges(changed.Where(t => t.Status != TicketStatuses.Available).ToList());
 
         OrderTickets.WarnAboutUnknown(logger, integrationEvent.OrderId, ids, tickets);
         await db.SaveChangesAsync(cancellationToken);

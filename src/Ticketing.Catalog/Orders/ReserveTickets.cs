@@ -18,23 +18,18 @@ internal sealed class ReserveTickets(CatalogDbContext db, TimeProvider clock, IL
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = integrationEvent.Tickets.Select(t => t.TicketId).Distinct().ToList();
         var tickets = await db.Tickets.Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
-        var changed = new List<Ticket>();
         foreach (var ticket in tickets)
         {
-            switch (ticket.Reserve(integrationEvent.OrderId, now))
+            if (ticket.Reserve(integrationEvent.OrderId, now) == TicketChange.Refused)
             {
-                case TicketChange.Changed:
-                    changed.Add(ticket);
-                    break;
-                case TicketChange.Refused:
-                    logger.LogWarning("Order {OrderId} holds ticket {TicketId}, which Catalog has as {Status} (order {HeldBy}); left unchanged",
-                        integrationEvent.OrderId, ticket.Id, ticket.Status, ticket.OrderId);
-                    break;
+                logger.LogWarning("Order {OrderId} holds ticket {TicketId}, which Catalog has as {Status} (order {HeldBy}); left unchanged",
+                    integrationEvent.OrderId, ticket.Id, ticket.Status, ticket.OrderId);
             }
         }
 
-        db.PublishChanges(changed);
-
+        // Not announced: holds are Ordering's own decision, so Catalog's "reserved" tells Ordering
+        // nothing it acts on, and announcing it cost each purchase an event and a write on Ordering's
+        // database in the middle of the sale. The next announced state carries a higher version.
         OrderTickets.WarnAboutUnknown(logger, integrationEvent.OrderId, ids, tickets);
         await db.SaveChangesAsync(cancellationToken);
     }
