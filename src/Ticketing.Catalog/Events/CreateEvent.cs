@@ -16,7 +16,7 @@ internal static class CreateEvent
 
     /// <summary>Creates a draft that only its organizer sees until it is published.</summary>
     private static async Task<Results<Created<EventResponse>, ValidationProblem>> HandleAsync(
-        EventRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+        EventRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var details = EventRules.Check(validation, request, clock.GetUtcNow().UtcDateTime);
@@ -27,7 +27,7 @@ internal static class CreateEvent
 
         var show = Event.Create(user.GetUserId()!.Value, details, clock.GetUtcNow().UtcDateTime);
         db.Events.Add(show);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/events/{show.Id}", EventResponse.From(show, []));
     }
 }

@@ -67,7 +67,7 @@ internal static class EventRules
 internal static class Tiers
 {
     /// <summary>Live tier figures, counted from the ticket rows themselves so they can never drift from the inventory.</summary>
-    public static async Task<Dictionary<Guid, List<TierResponse>>> OfAsync(CatalogDbContext db, IReadOnlyCollection<Event> events, CancellationToken ct)
+    public static async Task<Dictionary<Guid, List<TierResponse>>> OfAsync(CatalogDbContext db, IReadOnlyCollection<Event> events, CancellationToken cancellationToken)
     {
         var ids = events.Select(e => e.Id).ToList();
         var rows = await db.Tickets.AsNoTracking()
@@ -82,7 +82,7 @@ internal static class Tiers
                 Capacity = g.Count(),
                 Available = g.Count(t => t.Status == TicketStatuses.Available),
             })
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         var currencies = events.ToDictionary(e => e.Id, e => e.Currency);
         return events.ToDictionary(
             e => e.Id,
@@ -92,6 +92,6 @@ internal static class Tiers
                 .ToList());
     }
 
-    public static async Task<EventResponse> ResponseAsync(CatalogDbContext db, Event show, CancellationToken ct) =>
-        EventResponse.From(show, (await OfAsync(db, [show], ct))[show.Id]);
+    public static async Task<EventResponse> ResponseAsync(CatalogDbContext db, Event show, CancellationToken cancellationToken) =>
+        EventResponse.From(show, (await OfAsync(db, [show], cancellationToken))[show.Id]);
 }

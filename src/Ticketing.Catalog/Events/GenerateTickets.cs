@@ -34,9 +34,9 @@ internal static class GenerateTickets
     /// </summary>
     private static async Task<Results<Created<GenerateTicketsResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, GenerateTicketsRequest request, ClaimsPrincipal user, CatalogDbContext db,
-        IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken ct)
+        IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, cancellationToken);
         if (!lookup.Found)
         {
             return lookup.Problem;
@@ -60,7 +60,7 @@ internal static class GenerateTickets
         {
             var taken = await db.Tickets.AsNoTracking()
                 .Where(t => t.EventId == id && t.Seat != null && seats.Contains(t.Seat))
-                .Select(t => t.Seat!).OrderBy(s => s).Take(10).ToListAsync(ct);
+                .Select(t => t.Seat!).OrderBy(s => s).Take(10).ToListAsync(cancellationToken);
             if (taken.Count > 0)
             {
                 return Problems.Conflict($"These seats already exist for this event: {string.Join(", ", taken)}.");
@@ -72,14 +72,14 @@ internal static class GenerateTickets
         var tickets = (plan.Seats ?? Enumerable.Repeat<string?>(null, plan.Count))
             .Select(seat => Ticket.CreateAdmission(show, plan.Tier, seat, plan.PriceMinor, now))
             .ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             // The event row goes first: its version check makes a concurrent cancel or publish conflict.
-            await db.SaveChangesAsync(ct);
-            await BulkInsert.InsertAsync(db, tickets, ct);
-            await BulkInsert.InsertAsync(db, InventoryEvents.Announce(tickets), ct);
-            await transaction.CommitAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
+            await BulkInsert.InsertAsync(db, tickets, cancellationToken);
+            await BulkInsert.InsertAsync(db, InventoryEvents.Announce(tickets), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -16,14 +16,14 @@ internal static class GetEvent
 
     /// <summary>An unpublished event answers 404 to everyone but its organizer, as if it did not exist.</summary>
     private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> HandleAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, TierFigures figures, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, TierFigures figures, CancellationToken cancellationToken)
     {
-        var show = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        var show = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (show is null || !show.IsVisibleTo(user.GetUserId()))
         {
             return Problems.NotFound($"Event {id} does not exist.");
         }
 
-        return TypedResults.Ok(await figures.ResponseAsync(db, show, user.GetUserId(), ct));
+        return TypedResults.Ok(await figures.ResponseAsync(db, show, user.GetUserId(), cancellationToken));
     }
 }

@@ -22,7 +22,7 @@ internal static class ListEvents
     /// title, venue or description; <c>?mine=true</c> lists the caller's own events in every status instead.
     /// </summary>
     private static async Task<Results<Ok<List<EventResponse>>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct,
+        ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken,
         int? page = null, int? pageSize = null, string? q = null, bool mine = false)
     {
         var validation = new Validation();
@@ -62,8 +62,8 @@ internal static class ListEvents
         var found = await query
             .OrderBy(e => e.EndsAt < now ? 1 : 0).ThenBy(e => e.StartsAt).ThenBy(e => e.Id)
             .Skip(paging.Skip).Take(paging.Take)
-            .ToListAsync(ct);
-        var tiers = await Tiers.OfAsync(db, found, ct);
+            .ToListAsync(cancellationToken);
+        var tiers = await Tiers.OfAsync(db, found, cancellationToken);
         return TypedResults.Ok(found.Select(e => EventResponse.From(e, tiers[e.Id])).ToList());
     }
 }

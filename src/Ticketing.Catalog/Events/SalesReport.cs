@@ -23,9 +23,9 @@ internal static class SalesReport
         events.MapGet("/{id:guid}/sales", HandleAsync).RequireAuthorization().WithName("EventSales");
 
     private static async Task<Results<Ok<SalesReportResponse>, ProblemHttpResult>> HandleAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken cancellationToken)
     {
-        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, cancellationToken);
         if (!lookup.Found)
         {
             return lookup.Problem;
@@ -43,13 +43,13 @@ internal static class SalesReport
                 g.Count(t => t.Status == TicketStatuses.Available),
                 g.Count(),
                 g.Where(t => t.Status == TicketStatuses.Sold).Sum(t => t.PriceMinor)))
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
 
         // A sold ticket does not change again, so its last update is the moment of sale.
         var soldAt = await db.Tickets.AsNoTracking()
             .Where(t => t.EventId == id && t.Status == TicketStatuses.Sold)
             .Select(t => t.UpdatedAt)
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         var running = 0;
         var timeline = soldAt
             .GroupBy(at => new DateTime(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, DateTimeKind.Utc))

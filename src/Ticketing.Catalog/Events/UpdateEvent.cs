@@ -14,9 +14,9 @@ internal static class UpdateEvent
         events.MapPut("/{id:guid}", HandleAsync).RequireAuthorization().WithName("UpdateEvent");
 
     private static async Task<Results<Ok<EventResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid id, EventRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, EventRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, cancellationToken);
         if (!lookup.Found)
         {
             return lookup.Problem;
@@ -31,18 +31,18 @@ internal static class UpdateEvent
             return validation.ToProblem();
         }
 
-        var hasTickets = await db.Tickets.AnyAsync(t => t.EventId == id, ct);
+        var hasTickets = await db.Tickets.AnyAsync(t => t.EventId == id, cancellationToken);
         var refusal = show.Update(details, hasTickets, clock.GetUtcNow().UtcDateTime);
         if (refusal is not null)
         {
             return Problems.Conflict(refusal);
         }
 
-        if (await OrganizerAccess.SaveAsync(db, ct) is { } conflict)
+        if (await OrganizerAccess.SaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
         }
 
-        return TypedResults.Ok(await Tiers.ResponseAsync(db, show, ct));
+        return TypedResults.Ok(await Tiers.ResponseAsync(db, show, cancellationToken));
     }
 }

@@ -32,9 +32,9 @@ internal static class PassQr
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PngAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, HttpContext context, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
-        var pass = await HeldPass.FindAsync(db, id, user, ct);
+        var pass = await HeldPass.FindAsync(db, id, user, cancellationToken);
         if (pass is null)
         {
             return HeldPass.NotFound(id);
@@ -45,9 +45,9 @@ internal static class PassQr
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SvgAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, HttpContext context, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
-        var pass = await HeldPass.FindAsync(db, id, user, ct);
+        var pass = await HeldPass.FindAsync(db, id, user, cancellationToken);
         if (pass is null)
         {
             return HeldPass.NotFound(id);

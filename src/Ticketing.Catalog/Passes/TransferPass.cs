@@ -31,7 +31,7 @@ internal static class TransferPass
     /// </summary>
     private static async Task<Results<Accepted<TransferResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, TransferRequest request, ClaimsPrincipal user, HttpContext context, CatalogDbContext db, PassSigner signer,
-        EmailLookupLimiter limiter, CancellationToken ct)
+        EmailLookupLimiter limiter, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         validation.Require(!string.IsNullOrWhiteSpace(request.Email) && request.Email.Length <= UserEntry.EmailMaxLength,
@@ -41,7 +41,7 @@ internal static class TransferPass
             return validation.ToProblem();
         }
 
-        var pass = await HeldPass.FindAsync(db, id, user, ct, tracked: true);
+        var pass = await HeldPass.FindAsync(db, id, user, cancellationToken, tracked: true);
         if (pass is null)
         {
             return HeldPass.NotFound(id);
@@ -53,14 +53,14 @@ internal static class TransferPass
         }
 
         // The pass's own state is judged before the recipient, so refusals never depend on the address.
-        var checkedIn = await db.CheckIns.AnyAsync(c => c.PassId == id, ct);
+        var checkedIn = await db.CheckIns.AnyAsync(c => c.PassId == id, cancellationToken);
         if (pass.TransferRefusal(checkedIn) is { } refusal)
         {
             return Problems.Conflict(refusal);
         }
 
         var accepted = TypedResults.Accepted("/api/passes", new TransferResponse(id, "accepted"));
-        var recipient = await UserDirectory.FindByEmailAsync(db, request.Email!, ct);
+        var recipient = await UserDirectory.FindByEmailAsync(db, request.Email!, cancellationToken);
         if (recipient is null)
         {
             return accepted;
@@ -73,12 +73,12 @@ internal static class TransferPass
 
         var from = pass.HolderId;
         pass.TransferTo(recipient.Id, checkedIn, signer);
-        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == pass.TicketId, ct);
+        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == pass.TicketId, cancellationToken);
         db.Publish(new PassTransferred(from, recipient.Id, pass.Serial,
             new IssuedPass(pass.Id, ticket.Id, pass.EventId, ticket.Title, ticket.Seat, ticket.Tier, pass.Code)));
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -17,7 +17,7 @@ internal static class CreateTicket
 
     /// <summary>Lists a single ticket for resale (the seed's flow); event inventory is generated per event.</summary>
     private static async Task<Results<Created<TicketResponse>, ValidationProblem>> HandleAsync(
-        TicketRequest request, ClaimsPrincipal user, CatalogDbContext db, IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken ct)
+        TicketRequest request, ClaimsPrincipal user, CatalogDbContext db, IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var currency = request.Currency ?? options.Value.DefaultCurrency;
@@ -31,7 +31,7 @@ internal static class CreateTicket
         var ticket = Ticket.CreateListing(user.GetUserId()!.Value, title, priceMinor, currency, clock.GetUtcNow().UtcDateTime);
         db.Tickets.Add(ticket);
         db.Publish(ticket.ToCreated());
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", TicketResponse.From(ticket));
     }
 }

@@ -12,9 +12,9 @@ internal static class GetTicket
     public static void MapGetTicket(this IEndpointRouteBuilder tickets) =>
         tickets.MapGet("/{id:guid}", HandleAsync).WithName("GetTicket");
 
-    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> HandleAsync(Guid id, CatalogDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> HandleAsync(Guid id, CatalogDbContext db, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         return ticket is null
             ? Problems.NotFound($"Ticket {id} does not exist.")
             : TypedResults.Ok(TicketResponse.From(ticket));

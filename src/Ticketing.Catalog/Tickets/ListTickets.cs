@@ -18,7 +18,7 @@ internal static class ListTickets
     /// status filter alone keeps it out.
     /// </summary>
     private static async Task<Results<Ok<List<TicketResponse>>, ValidationProblem>> HandleAsync(
-        CatalogDbContext db, CancellationToken ct, int? page = null, int? pageSize = null, Guid? eventId = null, string? tier = null)
+        CatalogDbContext db, CancellationToken cancellationToken, int? page = null, int? pageSize = null, Guid? eventId = null, string? tier = null)
     {
         var validation = new Validation();
         var paging = Paging.Check(validation, page, pageSize);
@@ -41,7 +41,7 @@ internal static class ListTickets
         var tickets = await query
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .Skip(paging.Skip).Take(paging.Take)
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         return TypedResults.Ok(tickets.Select(TicketResponse.From).ToList());
     }
 }

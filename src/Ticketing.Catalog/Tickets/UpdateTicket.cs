@@ -22,9 +22,9 @@ internal static class UpdateTicket
     /// overwriting it.
     /// </summary>
     private static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid id, TicketRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, TicketRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, ct);
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (ticket is null)
         {
             return Problems.NotFound($"Ticket {id} does not exist.");
@@ -56,7 +56,7 @@ internal static class UpdateTicket
         db.Publish(ticket.ToUpdated());
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
