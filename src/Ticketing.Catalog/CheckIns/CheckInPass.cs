@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
@@ -19,16 +17,13 @@ internal sealed record CheckInResponse(
 
 internal static class CheckInPass
 {
-    public static void MapCheckInPass(this IEndpointRouteBuilder checkIns) =>
-        checkIns.MapPost("/", HandleAsync).RequireAuthorization().WithName("CheckIn");
-
     /// <summary>
     /// Admits a pass once. The signature proves the code is ours and unaltered; the database decides
     /// the race: the scan locks the pass row (the conditional UPDATE also re-checks serial and
     /// revocation), then inserts the check-in whose key is the pass, so among simultaneous scans at
     /// any number of gates exactly one commits and the rest see its row and answer 409.
     /// </summary>
-    private static async Task<Results<Ok<CheckInResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<CheckInResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         CheckInRequest request, ClaimsPrincipal user, CatalogDbContext db, PassSigner signer, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
@@ -15,11 +13,8 @@ internal sealed record CheckInSummaryResponse(Guid EventId, int Issued, int Admi
 
 internal static class CheckInSummary
 {
-    public static void MapCheckInSummary(this IEndpointRouteBuilder events) =>
-        events.MapGet("/{id:guid}/checkins/summary", HandleAsync).RequireAuthorization().WithName("CheckInSummary");
-
     /// <summary>Per tier: valid (not revoked) passes issued, and how many of them have entered. Counted live.</summary>
-    private static async Task<Results<Ok<CheckInSummaryResponse>, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<CheckInSummaryResponse>, ProblemHttpResult>> HandleAsync(
         Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken cancellationToken)
     {
         var show = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);

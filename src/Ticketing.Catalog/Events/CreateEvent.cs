@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
 using Ticketing.BuildingBlocks.Web;
@@ -11,11 +9,8 @@ namespace Ticketing.Catalog.Events;
 
 internal static class CreateEvent
 {
-    public static void MapCreateEvent(this IEndpointRouteBuilder events) =>
-        events.MapPost("/", HandleAsync).RequireAuthorization().WithName("CreateEvent");
-
     /// <summary>Creates a draft that only its organizer sees until it is published.</summary>
-    private static async Task<Results<Created<EventResponse>, ValidationProblem>> HandleAsync(
+    public static async Task<Results<Created<EventResponse>, ValidationProblem>> HandleAsync(
         EventRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();

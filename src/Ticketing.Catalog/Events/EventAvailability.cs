@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -30,11 +28,8 @@ internal sealed record AvailabilityResponse(Guid EventId, string Currency, IRead
 /// </summary>
 internal static class EventAvailability
 {
-    public static void MapEventAvailability(this IEndpointRouteBuilder events) =>
-        events.MapGet("/{id:guid}/availability", HandleAsync).WithName("EventAvailability");
-
     /// <summary>As <c>GET /api/events/{id}</c>: an unpublished event is a 404 to everyone but its organizer.</summary>
-    private static async Task<Results<Ok<AvailabilityResponse>, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<AvailabilityResponse>, ProblemHttpResult>> HandleAsync(
         Guid id, ClaimsPrincipal user, CatalogDbContext db, TierFigures figures, FreeSeats seats, CancellationToken cancellationToken)
     {
         var show = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);

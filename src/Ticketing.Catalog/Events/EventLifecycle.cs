@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Messaging;
@@ -15,14 +13,8 @@ namespace Ticketing.Catalog.Events;
 /// <summary>Publishing and cancelling an event; both move its unheld inventory on or off sale in the same transaction.</summary>
 internal static class EventLifecycle
 {
-    public static void MapEventLifecycle(this IEndpointRouteBuilder events)
-    {
-        events.MapPost("/{id:guid}/publish", PublishAsync).RequireAuthorization().WithName("PublishEvent");
-        events.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization().WithName("CancelEvent");
-    }
-
     /// <summary>Idempotent: publishing a published event changes nothing and answers 200.</summary>
-    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> PublishAsync(
+    public static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> PublishAsync(
         Guid id, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var lookup = await OrganizerAccess.LoadAsync(db, id, user, cancellationToken);
@@ -59,7 +51,7 @@ internal static class EventLifecycle
     /// Idempotent. Passes already issued are revoked (410 at the gate). Tickets held by an order stay with it: Ordering learns of the cancellation from
     /// EventCancelled and cancels every open or paid order of the event (Payments refunds the paid ones); the releases then withdraw those tickets.
     /// </summary>
-    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> CancelAsync(
+    public static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> CancelAsync(
         Guid id, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var lookup = await OrganizerAccess.LoadAsync(db, id, user, cancellationToken);

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Persistence;
@@ -22,19 +20,12 @@ internal sealed record StaffInvitationResponse(Guid EventId, string Email, strin
 /// <summary>Gate staff of one event: they may check passes of that event in, and nothing else.</summary>
 internal static class EventStaff
 {
-    public static void MapEventStaff(this IEndpointRouteBuilder events)
-    {
-        events.MapPost("/{id:guid}/staff", AddAsync).RequireAuthorization().WithName("AddEventStaff");
-        events.MapGet("/{id:guid}/staff", ListAsync).RequireAuthorization().WithName("ListEventStaff");
-        events.MapDelete("/{id:guid}/staff/{userId:guid}", RemoveAsync).RequireAuthorization().WithName("RemoveEventStaff");
-    }
-
     /// <summary>
     /// Answers 202 with the same body whether or not the address has an account, so the endpoint is
     /// no directory probe: a registered user is staff at once (idempotently), any other address when
     /// it registers. Each call spends one of the caller's e-mail look-ups.
     /// </summary>
-    private static async Task<Results<Accepted<StaffInvitationResponse>, ValidationProblem, ProblemHttpResult>> AddAsync(
+    public static async Task<Results<Accepted<StaffInvitationResponse>, ValidationProblem, ProblemHttpResult>> AddAsync(
         Guid id, StaffRequest request, ClaimsPrincipal user, HttpContext context, CatalogDbContext db, EmailLookupLimiter limiter,
         TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -112,7 +103,7 @@ internal static class EventStaff
         }
     }
 
-    private static async Task<Results<Ok<List<StaffResponse>>, ProblemHttpResult>> ListAsync(
+    public static async Task<Results<Ok<List<StaffResponse>>, ProblemHttpResult>> ListAsync(
         Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken cancellationToken)
     {
         var lookup = await OrganizerAccess.LoadAsync(db, id, user, cancellationToken);
@@ -127,7 +118,7 @@ internal static class EventStaff
         return TypedResults.Ok(staff.Select(s => new StaffResponse(s.UserId, emails.GetValueOrDefault(s.UserId), s.AddedAt)).ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
         Guid id, Guid userId, ClaimsPrincipal user, CatalogDbContext db, CancellationToken cancellationToken)
     {
         var lookup = await OrganizerAccess.LoadAsync(db, id, user, cancellationToken);

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using System.Data.Common;
@@ -24,15 +22,12 @@ internal static class GenerateTickets
     public const int SectionMaxLength = 50;
     public const int RowMaxLength = 10;
 
-    public static void MapGenerateTickets(this IEndpointRouteBuilder events) =>
-        events.MapPost("/{id:guid}/tickets", HandleAsync).RequireAuthorization().WithName("GenerateTickets");
-
     /// <summary>
     /// Creates one ticket row per admission and the TicketsChanged events announcing them (a
     /// thousand tickets each), all in one transaction: either the whole block exists and will be
     /// announced, or none of it.
     /// </summary>
-    private static async Task<Results<Created<GenerateTicketsResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Created<GenerateTicketsResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, GenerateTicketsRequest request, ClaimsPrincipal user, CatalogDbContext db,
         IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {

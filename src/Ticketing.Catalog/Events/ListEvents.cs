@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
@@ -14,14 +12,11 @@ internal static class ListEvents
 {
     public const int MaxQueryLength = 200;
 
-    public static void MapListEvents(this IEndpointRouteBuilder events) =>
-        events.MapGet("/", HandleAsync).WithName("ListEvents");
-
     /// <summary>
     /// Published events, those still to come first (soonest first), then past ones. <c>?q</c> matches
     /// title, venue or description; <c>?mine=true</c> lists the caller's own events in every status instead.
     /// </summary>
-    private static async Task<Results<Ok<List<EventResponse>>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<List<EventResponse>>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken,
         int? page = null, int? pageSize = null, string? q = null, bool mine = false)
     {

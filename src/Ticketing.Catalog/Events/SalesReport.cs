@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Contracts;
@@ -19,10 +17,7 @@ internal sealed record SalesPoint(DateTime At, int Sold);
 /// <summary>The organizer's dashboard: sold / held / available per tier, revenue, and sales over time.</summary>
 internal static class SalesReport
 {
-    public static void MapSalesReport(this IEndpointRouteBuilder events) =>
-        events.MapGet("/{id:guid}/sales", HandleAsync).RequireAuthorization().WithName("EventSales");
-
-    private static async Task<Results<Ok<SalesReportResponse>, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<SalesReportResponse>, ProblemHttpResult>> HandleAsync(
         Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken cancellationToken)
     {
         var lookup = await OrganizerAccess.LoadAsync(db, id, user, cancellationToken);

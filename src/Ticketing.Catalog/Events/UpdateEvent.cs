@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Web;
@@ -10,10 +8,7 @@ namespace Ticketing.Catalog.Events;
 
 internal static class UpdateEvent
 {
-    public static void MapUpdateEvent(this IEndpointRouteBuilder events) =>
-        events.MapPut("/{id:guid}", HandleAsync).RequireAuthorization().WithName("UpdateEvent");
-
-    private static async Task<Results<Ok<EventResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<EventResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, EventRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var lookup = await OrganizerAccess.LoadAsync(db, id, user, cancellationToken);

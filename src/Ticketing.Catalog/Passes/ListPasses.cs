@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
@@ -11,14 +9,8 @@ namespace Ticketing.Catalog.Passes;
 
 internal static class ListPasses
 {
-    public static void MapListPasses(this IEndpointRouteBuilder passes)
-    {
-        passes.MapGet("/", ListAsync).RequireAuthorization().WithName("ListPasses");
-        passes.MapGet("/{id:guid}", GetAsync).RequireAuthorization().WithName("GetPass");
-    }
-
     /// <summary>The caller's passes, newest first; a pass they transferred away is no longer theirs and not listed.</summary>
-    private static async Task<Results<Ok<List<PassResponse>>, ValidationProblem>> ListAsync(
+    public static async Task<Results<Ok<List<PassResponse>>, ValidationProblem>> ListAsync(
         ClaimsPrincipal user, CatalogDbContext db, CancellationToken cancellationToken, int? page = null, int? pageSize = null)
     {
         var validation = new Validation();
@@ -37,7 +29,7 @@ internal static class ListPasses
         return TypedResults.Ok(await PassViews.ForAsync(db, passes, cancellationToken));
     }
 
-    private static async Task<Results<Ok<PassResponse>, ProblemHttpResult>> GetAsync(
+    public static async Task<Results<Ok<PassResponse>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken cancellationToken)
     {
         var pass = await HeldPass.FindAsync(db, id, user, cancellationToken);

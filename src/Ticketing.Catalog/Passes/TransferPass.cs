@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
@@ -19,9 +17,6 @@ internal sealed record TransferResponse(Guid PassId, string Status);
 
 internal static class TransferPass
 {
-    public static void MapTransferPass(this IEndpointRouteBuilder passes) =>
-        passes.MapPost("/{id:guid}/transfer", HandleAsync).RequireAuthorization().WithName("TransferPass");
-
     /// <summary>
     /// Re-issues the pass to another registered user under the next serial. The answer is 202 with
     /// the same body whether or not the address has an account (no directory probe): to an unknown
@@ -29,7 +24,7 @@ internal static class TransferPass
     /// too, so a scan and a transfer racing on one pass cannot both succeed: the loser gets 409
     /// (transfer) or 410 (the scan of the old code).
     /// </summary>
-    private static async Task<Results<Accepted<TransferResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Accepted<TransferResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, TransferRequest request, ClaimsPrincipal user, HttpContext context, CatalogDbContext db, PassSigner signer,
         EmailLookupLimiter limiter, CancellationToken cancellationToken)
     {

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
@@ -12,11 +10,8 @@ namespace Ticketing.Catalog.Tickets;
 
 internal static class CreateTicket
 {
-    public static void MapCreateTicket(this IEndpointRouteBuilder tickets) =>
-        tickets.MapPost("/", HandleAsync).RequireAuthorization().WithName("CreateTicket");
-
     /// <summary>Lists a single ticket for resale (the seed's flow); event inventory is generated per event.</summary>
-    private static async Task<Results<Created<TicketResponse>, ValidationProblem>> HandleAsync(
+    public static async Task<Results<Created<TicketResponse>, ValidationProblem>> HandleAsync(
         TicketRequest request, ClaimsPrincipal user, CatalogDbContext db, IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();

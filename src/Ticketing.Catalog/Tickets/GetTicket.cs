@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Ticketing.BuildingBlocks.Web;
 
@@ -9,10 +7,7 @@ namespace Ticketing.Catalog.Tickets;
 
 internal static class GetTicket
 {
-    public static void MapGetTicket(this IEndpointRouteBuilder tickets) =>
-        tickets.MapGet("/{id:guid}", HandleAsync).WithName("GetTicket");
-
-    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> HandleAsync(Guid id, CatalogDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> HandleAsync(Guid id, CatalogDbContext db, CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         return ticket is null

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Contracts;
@@ -10,14 +8,11 @@ namespace Ticketing.Catalog.Tickets;
 
 internal static class ListTickets
 {
-    public static void MapListTickets(this IEndpointRouteBuilder tickets) =>
-        tickets.MapGet("/", HandleAsync).WithName("ListTickets");
-
     /// <summary>
     /// Tickets on sale, newest first. Inventory of draft and cancelled events is withdrawn, so the
     /// status filter alone keeps it out.
     /// </summary>
-    private static async Task<Results<Ok<List<TicketResponse>>, ValidationProblem>> HandleAsync(
+    public static async Task<Results<Ok<List<TicketResponse>>, ValidationProblem>> HandleAsync(
         CatalogDbContext db, CancellationToken cancellationToken, int? page = null, int? pageSize = null, Guid? eventId = null, string? tier = null)
     {
         var validation = new Validation();

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -15,10 +13,7 @@ namespace Ticketing.Identity.Users;
 
 internal static class SignUp
 {
-    public static RouteHandlerBuilder MapSignUp(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/signup", HandleAsync).WithName("SignUp");
-
-    private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         CredentialsRequest request,
         HttpContext context,
         IdentityDbContext db,

@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Ticketing.BuildingBlocks.Auth;
 using Ticketing.BuildingBlocks.Web;
@@ -25,16 +23,8 @@ internal static class WaitingRoomEndpoints
 {
     private const string NoRoom = "No waiting room is open for this event: order its tickets directly.";
 
-    public static void MapWaitingRooms(this IEndpointRouteBuilder endpoints)
-    {
-        // Joined in arrival order: the burst at a sale's start queues on the database, not on 503s.
-        var rooms = endpoints.MapGroup("/api/waiting-rooms").RequireAuthorization().WithTags("Waiting rooms").ExemptFromApiConcurrencyLimit();
-        rooms.MapPost("/{eventId:guid}", JoinAsync).WithName("JoinWaitingRoom");
-        rooms.MapGet("/{eventId:guid}", GetAsync).WithName("GetQueuePlace");
-    }
-
     /// <summary>Idempotent per account: a second call (a retry, another tab) answers the same place.</summary>
-    private static async Task<Results<Ok<QueuePlaceResponse>, ProblemHttpResult>> JoinAsync(
+    public static async Task<Results<Ok<QueuePlaceResponse>, ProblemHttpResult>> JoinAsync(
         Guid eventId, ClaimsPrincipal user, OrderingDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         if (user.GetUserId() is not { } userId)
@@ -51,7 +41,7 @@ internal static class WaitingRoomEndpoints
         return TypedResults.Ok(QueuePlaceResponse.From(room, place, time.GetUtcNow().UtcDateTime));
     }
 
-    private static async Task<Results<Ok<QueuePlaceResponse>, ProblemHttpResult>> GetAsync(
+    public static async Task<Results<Ok<QueuePlaceResponse>, ProblemHttpResult>> GetAsync(
         Guid eventId, ClaimsPrincipal user, OrderingDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
