@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using System.Data.Common;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Messaging;
+using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Catalog.Domain;
 using Ticketing.Catalog.Persistence;
@@ -80,7 +81,7 @@ internal static class GenerateTickets
         {
             return Problems.Conflict("The event was changed at the same time (cancelled or published?); reload and try again.");
         }
-        catch (DbException ex) when (IsUniqueViolation(ex))
+        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // The unique (event, seat) index caught a concurrent generation of the same seats.
             return Problems.Conflict("Some of these seats were created at the same time by another request.");
@@ -88,10 +89,6 @@ internal static class GenerateTickets
 
         return TypedResults.Created($"/api/events/{id}", new GenerateTicketsResponse(id, plan.Tier, plan.Count, show.Version));
     }
-
-    /// <summary>SQLite reports SQLITE_CONSTRAINT_UNIQUE (2067), PostgreSQL unique_violation (23505).</summary>
-    private static bool IsUniqueViolation(DbException ex) =>
-        ex.SqlState == "23505" || ex is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 };
 
     private sealed record Plan(string Tier, long PriceMinor, int Count, List<string?>? Seats);
 
