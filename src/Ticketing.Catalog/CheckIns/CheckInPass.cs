@@ -27,7 +27,7 @@ internal static class CheckInPass
         CheckInRequest request, ClaimsPrincipal user, CatalogDbContext db, PassSigner signer, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        validation.Require(!string.IsNullOrWhiteSpace(request.Code), "code", "code is required: the text of the pass's QR code");
+        validation.Require(!string.IsNullOrWhiteSpace(request.Code), "code", "The code is required: the text of the pass's QR code.");
         if (!validation.IsValid)
         {
             return validation.ToProblem();

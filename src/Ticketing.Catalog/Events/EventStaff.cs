@@ -39,7 +39,7 @@ internal static class EventStaff
 
         var validation = new Validation();
         validation.Require(!string.IsNullOrWhiteSpace(request.Email) && request.Email.Length <= UserEntry.EmailMaxLength,
-            "email", $"email is required, at most {UserEntry.EmailMaxLength} characters");
+            "email", $"The email is required, at most {UserEntry.EmailMaxLength} characters.");
         if (!validation.IsValid)
         {
             return validation.ToProblem();

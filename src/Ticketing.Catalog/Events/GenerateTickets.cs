@@ -100,7 +100,7 @@ internal static class GenerateTickets
 
         var seated = request.Rows is not null || request.SeatsPerRow is not null || request.Section is not null;
         var general = request.Quantity is not null;
-        validation.Require(seated != general, "quantity", "give either rows and seatsPerRow (reserved seating) or quantity (general admission)");
+        validation.Require(seated != general, "quantity", "Give either rows and seatsPerRow (reserved seating) or quantity (general admission).");
         if (!validation.IsValid)
         {
             return null;
@@ -108,21 +108,21 @@ internal static class GenerateTickets
 
         if (general)
         {
-            validation.Require(request.Quantity is >= 1 && request.Quantity <= cap, "quantity", $"quantity must be between 1 and {cap}");
+            validation.Require(request.Quantity is >= 1 && request.Quantity <= cap, "quantity", $"The quantity must be between 1 and {cap}.");
             return validation.IsValid ? new Plan(tier, minor!.Value, request.Quantity!.Value, null) : null;
         }
 
         var rows = request.Rows?.Select(r => r?.Trim() ?? "").ToList() ?? [];
-        validation.Require(rows.Count > 0, "rows", "rows must list at least one row label");
-        validation.Require(rows.All(r => r.Length is > 0 and <= RowMaxLength), "rows", $"each row label is 1 to {RowMaxLength} characters");
-        validation.Require(rows.All(r => r.Length == 0 || TextRules.Problem(r) is null), "rows", "each row label must contain a visible character and no control characters or bidirectional controls");
-        validation.Require(rows.Distinct(StringComparer.Ordinal).Count() == rows.Count, "rows", "row labels must be distinct");
-        validation.Require(request.SeatsPerRow is >= 1, "seatsPerRow", "seatsPerRow must be at least 1");
+        validation.Require(rows.Count > 0, "rows", "The rows must list at least one row label.");
+        validation.Require(rows.All(r => r.Length is > 0 and <= RowMaxLength), "rows", $"Each row label is 1 to {RowMaxLength} characters.");
+        validation.Require(rows.All(r => r.Length == 0 || TextRules.Problem(r) is null), "rows", "Each row label must contain a visible character and no control characters or bidirectional controls.");
+        validation.Require(rows.Distinct(StringComparer.Ordinal).Count() == rows.Count, "rows", "Row labels must be distinct.");
+        validation.Require(request.SeatsPerRow is >= 1, "seatsPerRow", "Seats per row must be at least 1.");
         validation.SingleLine(request.Section, "section", SectionMaxLength, required: false);
         if (validation.IsValid)
         {
             var total = (long)rows.Count * request.SeatsPerRow!.Value;
-            validation.Require(total <= cap, "seatsPerRow", $"rows x seatsPerRow is {total}; at most {cap} tickets per call");
+            validation.Require(total <= cap, "seatsPerRow", $"Rows x seats per row is {total}; at most {cap} tickets are created per call.");
         }
 
         return validation.IsValid

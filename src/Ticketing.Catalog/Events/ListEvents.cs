@@ -22,7 +22,7 @@ internal static class ListEvents
     {
         var validation = new Validation();
         var paging = Paging.Check(validation, page, pageSize);
-        validation.Require(q is null || q.Length <= MaxQueryLength, "q", $"q is at most {MaxQueryLength} characters");
+        validation.Require(q is null || q.Length <= MaxQueryLength, "q", $"The search text (q) is at most {MaxQueryLength} characters.");
         if (!validation.IsValid)
         {
             return validation.ToProblem();

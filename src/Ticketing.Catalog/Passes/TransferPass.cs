@@ -30,7 +30,7 @@ internal static class TransferPass
     {
         var validation = new Validation();
         validation.Require(!string.IsNullOrWhiteSpace(request.Email) && request.Email.Length <= UserEntry.EmailMaxLength,
-            "email", $"email of the recipient is required, at most {UserEntry.EmailMaxLength} characters");
+            "email", $"The recipient's email is required, at most {UserEntry.EmailMaxLength} characters.");
         if (!validation.IsValid)
         {
             return validation.ToProblem();

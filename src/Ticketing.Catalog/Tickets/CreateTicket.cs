@@ -16,7 +16,7 @@ internal static class CreateTicket
     {
         var validation = new Validation();
         var currency = request.Currency ?? options.Value.DefaultCurrency;
-        validation.Require(Money.IsKnownCurrency(currency), "currency", "currency must be an ISO 4217 code in upper case, e.g. USD");
+        validation.Require(Money.IsKnownCurrency(currency), "currency", "The currency must be an ISO 4217 code in upper case, e.g. USD.");
         var (title, priceMinor) = TicketRules.Check(validation, request.Title, request.Price, Money.IsKnownCurrency(currency) ? currency : "USD");
         if (!validation.IsValid)
         {
