@@ -73,28 +73,34 @@ public sealed class CatalogModule : IServiceModule
             events.CacheOutput(BrowseCachePolicy);
         }
 
-        tickets.MapCreateTicket();
-        tickets.MapListTickets();
-        tickets.MapGetTicket();
-        tickets.MapUpdateTicket();
+        tickets.MapPost("/", CreateTicket.HandleAsync).RequireAuthorization().WithName("CreateTicket");
+        tickets.MapGet("/", ListTickets.HandleAsync).WithName("ListTickets");
+        tickets.MapGet("/{id:guid}", GetTicket.HandleAsync).WithName("GetTicket");
+        tickets.MapPut("/{id:guid}", UpdateTicket.HandleAsync).RequireAuthorization().WithName("UpdateTicket");
 
-        events.MapCreateEvent();
-        events.MapListEvents();
-        events.MapGetEvent();
-        events.MapEventAvailability();
-        events.MapUpdateEvent();
-        events.MapEventLifecycle();
-        events.MapGenerateTickets();
-        events.MapEventStaff();
-        events.MapCheckInSummary();
-        events.MapSalesReport();
+        events.MapPost("/", CreateEvent.HandleAsync).RequireAuthorization().WithName("CreateEvent");
+        events.MapGet("/", ListEvents.HandleAsync).WithName("ListEvents");
+        events.MapGet("/{id:guid}", GetEvent.HandleAsync).WithName("GetEvent");
+        events.MapGet("/{id:guid}/availability", EventAvailability.HandleAsync).WithName("EventAvailability");
+        events.MapPut("/{id:guid}", UpdateEvent.HandleAsync).RequireAuthorization().WithName("UpdateEvent");
+        events.MapPost("/{id:guid}/publish", EventLifecycle.PublishAsync).RequireAuthorization().WithName("PublishEvent");
+        events.MapPost("/{id:guid}/cancel", EventLifecycle.CancelAsync).RequireAuthorization().WithName("CancelEvent");
+        events.MapPost("/{id:guid}/tickets", GenerateTickets.HandleAsync).RequireAuthorization().WithName("GenerateTickets");
+        events.MapPost("/{id:guid}/staff", EventStaff.AddAsync).RequireAuthorization().WithName("AddEventStaff");
+        events.MapGet("/{id:guid}/staff", EventStaff.ListAsync).RequireAuthorization().WithName("ListEventStaff");
+        events.MapDelete("/{id:guid}/staff/{userId:guid}", EventStaff.RemoveAsync).RequireAuthorization().WithName("RemoveEventStaff");
+        events.MapGet("/{id:guid}/checkins/summary", CheckInSummary.HandleAsync).RequireAuthorization().WithName("CheckInSummary");
+        events.MapGet("/{id:guid}/sales", SalesReport.HandleAsync).RequireAuthorization().WithName("EventSales");
 
         var passes = endpoints.MapGroup("/api/passes").WithTags("Passes");
-        passes.MapPassKeys();
-        passes.MapListPasses();
-        passes.MapPassQr();
-        passes.MapTransferPass();
+        passes.MapGet("/keys", PassKeys.Handle).AllowAnonymous().WithName("PassKeys");
+        passes.MapGet("/", ListPasses.ListAsync).RequireAuthorization().WithName("ListPasses");
+        passes.MapGet("/{id:guid}", ListPasses.GetAsync).RequireAuthorization().WithName("GetPass");
+        passes.MapGet("/{id:guid}/qr.png", PassQr.PngAsync).RequireAuthorization().WithName("GetPassQrPng");
+        passes.MapGet("/{id:guid}/qr.svg", PassQr.SvgAsync).RequireAuthorization().WithName("GetPassQrSvg");
+        passes.MapPost("/{id:guid}/transfer", TransferPass.HandleAsync).RequireAuthorization().WithName("TransferPass");
 
-        endpoints.MapGroup("/api/checkins").WithTags("Check-ins").MapCheckInPass();
+        var checkIns = endpoints.MapGroup("/api/checkins").WithTags("Check-ins");
+        checkIns.MapPost("/", CheckInPass.HandleAsync).RequireAuthorization().WithName("CheckIn");
     }
 }

@@ -13,8 +13,8 @@ internal readonly record struct Paging(int Skip, int Take)
     {
         var p = page ?? 1;
         var size = pageSize ?? DefaultSize;
-        validation.Require(p is >= 1 and <= MaxPage, "page", $"page must be between 1 and {MaxPage}");
-        validation.Require(size is >= 1 and <= MaxSize, "pageSize", $"pageSize must be between 1 and {MaxSize}");
+        validation.Require(p is >= 1 and <= MaxPage, "page", $"The page must be between 1 and {MaxPage}.");
+        validation.Require(size is >= 1 and <= MaxSize, "pageSize", $"The page size must be between 1 and {MaxSize}.");
         return validation.IsValid ? new Paging((p - 1) * size, size) : default;
     }
 }

@@ -70,8 +70,8 @@ public sealed class IdentityModule : IServiceModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var users = endpoints.MapGroup("/api/users").WithTags("Users");
-        users.MapCurrentUser();
-        users.MapSignOut();
+        users.MapGet("/currentuser", CurrentUser.Handle).WithName("CurrentUser");
+        users.MapPost("/signout", SignOut.Handle).WithName("SignOut");
 
         var auth = endpoints.ServiceProvider.GetRequiredService<AuthOptions>();
         if (auth.UsesExternalIssuer)
@@ -81,11 +81,11 @@ public sealed class IdentityModule : IServiceModule
         }
 
         var credentials = users.MapGroup("").RequireRateLimiting(IdentityRateLimits.PerIpPolicy);
-        credentials.MapSignUp();
-        credentials.MapSignIn();
-        credentials.MapIssueToken();
-        endpoints.MapDiscovery();
-        endpoints.MapJwks();
+        credentials.MapPost("/signup", SignUp.HandleAsync).WithName("SignUp");
+        credentials.MapPost("/signin", SignIn.HandleAsync).WithName("SignIn");
+        credentials.MapPost("/token", IssueToken.HandleAsync).WithName("IssueToken");
+        endpoints.MapGet("/.well-known/openid-configuration", Discovery.Handle).WithName("OpenIdConfiguration").WithTags("Keys");
+        endpoints.MapGet(Jwks.Path, Jwks.Handle).WithName("Jwks").WithTags("Keys");
     }
 }
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,5 +44,10 @@ public sealed class NotificationsModule : IServiceModule
 
     public IReadOnlyList<EndpointAccess> AuthorizationMatrix => Ticketing.Notifications.AuthorizationMatrix.Rows;
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapNotificationEndpoints();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var notifications = endpoints.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization();
+        notifications.MapGet("/", NotificationEndpoints.ListAsync);
+        notifications.MapPost("/{id:guid}/read", NotificationEndpoints.MarkReadAsync);
+    }
 }

@@ -51,6 +51,10 @@ public sealed class OrderingModule : IServiceModule
         orders.MapGet("/", GetOrders.ListAsync).WithName("ListOrders");
         orders.MapGet("/{id:guid}", GetOrders.GetAsync).WithName("GetOrder");
         orders.MapDelete("/{id:guid}", CancelOrder.HandleAsync).WithName("CancelOrder");
-        endpoints.MapWaitingRooms();
+
+        // Joined in arrival order: the burst at a sale's start queues on the database, not on 503s.
+        var rooms = endpoints.MapGroup("/api/waiting-rooms").RequireAuthorization().WithTags("Waiting rooms").ExemptFromApiConcurrencyLimit();
+        rooms.MapPost("/{eventId:guid}", WaitingRoomEndpoints.JoinAsync).WithName("JoinWaitingRoom");
+        rooms.MapGet("/{eventId:guid}", WaitingRoomEndpoints.GetAsync).WithName("GetQueuePlace");
     }
 }

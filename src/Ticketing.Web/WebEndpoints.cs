@@ -59,9 +59,9 @@ internal static class WebEndpoints
                 : Results.Json(new { error = payment.Problem?.Message }, ApiClient.Json, statusCode: payment.Status);
         });
 
-        web.MapGet("/passes/{id}/qr.svg", async (string id, PassesApi passes, HttpContext context, CancellationToken ct) =>
+        web.MapGet("/passes/{id}/qr.svg", async (string id, PassesApi passes, HttpContext context, CancellationToken cancellationToken) =>
         {
-            using var response = await passes.QrSvgAsync(id, ct);
+            using var response = await passes.QrSvgAsync(id, cancellationToken);
             // The image admits its holder at the gate, so like the API's answer it must stay out of every cache.
             context.Response.Headers.CacheControl = "private, no-store";
             if (!response.IsSuccessStatusCode)
@@ -69,7 +69,7 @@ internal static class WebEndpoints
                 return Results.StatusCode((int)response.StatusCode);
             }
 
-            var svg = await response.Content.ReadAsByteArrayAsync(ct);
+            var svg = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             return Results.Bytes(svg, "image/svg+xml");
         });
     }

@@ -28,6 +28,7 @@ public sealed class WebModule : IServiceModule
             .Validate(o => o.AvailabilityRefreshSeconds > 0, "Web:AvailabilityRefreshSeconds must be at least 1.")
             .Validate(o => string.IsNullOrEmpty(o.ApiBaseUrl) || Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out _), "Web:ApiBaseUrl must be an absolute URL.")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddRazorComponents();
         builder.Services.AddTransient<IStartupFilter, SecurityHeaders>();
         builder.Services.AddHttpContextAccessor();

@@ -53,11 +53,11 @@ public sealed class EventSubscription
         where TEvent : IntegrationEvent
         where THandler : class, IIntegrationEventHandler<TEvent>
         where TContext : ServiceDbContext =>
-        new(service, typeof(TEvent), typeof(THandler), typeof(TContext), (scope, payload, ct) =>
+        new(service, typeof(TEvent), typeof(THandler), typeof(TContext), (scope, payload, cancellationToken) =>
         {
             var integrationEvent = JsonSerializer.Deserialize<TEvent>(payload, MessageSerializer.Options)
                 ?? throw new JsonException($"Empty {typeof(TEvent).Name} payload");
-            return scope.GetRequiredService<THandler>().HandleAsync(integrationEvent, ct);
+            return scope.GetRequiredService<THandler>().HandleAsync(integrationEvent, cancellationToken);
         });
 }
 

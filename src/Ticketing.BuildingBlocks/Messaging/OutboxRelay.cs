@@ -93,7 +93,7 @@ public sealed class OutboxRelay<TContext>(
         // Noted for the outbox gauges, so a scrape needs no query: a full batch means more may be
         // waiting behind it, no younger than its last row.
         MessagingMetrics.RelayPolled(service, batch.Count,
-            sent < batch.Count ? batch[sent].OccurredAt : batch.Count == batchSize ? batch[^1].OccurredAt : null);
+            sent < batch.Count ? batch[sent].OccurredAt : batch.Count == batchSize ? batch[^1].OccurredAt : null, time);
         MessagingMetrics.EventsPublished(service, sent);
         if (outcome.Error is { } error && sent < batch.Count)
         {

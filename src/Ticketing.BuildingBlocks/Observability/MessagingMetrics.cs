@@ -35,10 +35,14 @@ public static class MessagingMetrics
             "Age of the oldest event the relay's last poll left waiting; 0 when it published all it found.");
     }
 
-    /// <summary>What a relay learnt from one poll: how many rows it found and the oldest one it left waiting.</summary>
-    public static void RelayPolled(string service, int found, DateTime? oldestWaiting)
+    /// <summary>
+    /// What a relay learnt from one poll: how many rows it found and the oldest one it left waiting.
+    /// The relay's clock is kept with them, so the gauge ages the row on the same clock (a test's fake one too).
+    /// </summary>
+    public static void RelayPolled(string service, int found, DateTime? oldestWaiting, TimeProvider time)
     {
         var state = Relays.GetOrAdd(service, static _ => new RelayState());
+        Volatile.Write(ref state.Time, time);
         Volatile.Write(ref state.Pending, found);
         Volatile.Write(ref state.OldestWaitingTicks, oldestWaiting?.Ticks ?? 0);
     }
@@ -91,9 +95,9 @@ public static class MessagingMetrics
 
     private static IEnumerable<Measurement<double>> ObserveOldestAge()
     {
-        var now = DateTime.UtcNow.Ticks;
         return Relays.Select(r =>
         {
+            var now = Volatile.Read(ref r.Value.Time).GetUtcNow().UtcDateTime.Ticks;
             var oldest = Volatile.Read(ref r.Value.OldestWaitingTicks);
             var age = oldest == 0 ? 0 : Math.Max(0, TimeSpan.FromTicks(now - oldest).TotalSeconds);
             return new Measurement<double>(age, new KeyValuePair<string, object?>("service", r.Key));
@@ -104,5 +108,6 @@ public static class MessagingMetrics
     {
         public long Pending;
         public long OldestWaitingTicks;
+        public TimeProvider Time = TimeProvider.System;
     }
 }

@@ -48,11 +48,11 @@ public static class TextRules
     private static string Check(Validation validation, string? value, string field, int maxLength, bool required, bool multiLine)
     {
         var text = value?.Trim() ?? "";
-        var rule = required ? $"{field} is required, 1 to {maxLength} characters" : $"{field} is at most {maxLength} characters";
+        var rule = required ? $"The {field} is required, 1 to {maxLength} characters." : $"The {field} is at most {maxLength} characters.";
         validation.Require(text.Length <= maxLength && (text.Length > 0 || !required), field, rule);
         if (text.Length > 0 && text.Length <= maxLength && Problem(text, multiLine) is { } problem)
         {
-            validation.Require(false, field, $"{field} {problem}");
+            validation.Require(false, field, $"The {field} {problem}.");
         }
 
         return text;

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
@@ -19,20 +17,17 @@ internal sealed record CheckInResponse(
 
 internal static class CheckInPass
 {
-    public static void MapCheckInPass(this IEndpointRouteBuilder checkIns) =>
-        checkIns.MapPost("/", HandleAsync).RequireAuthorization().WithName("CheckIn");
-
     /// <summary>
     /// Admits a pass once. The signature proves the code is ours and unaltered; the database decides
     /// the race: the scan locks the pass row (the conditional UPDATE also re-checks serial and
     /// revocation), then inserts the check-in whose key is the pass, so among simultaneous scans at
     /// any number of gates exactly one commits and the rest see its row and answer 409.
     /// </summary>
-    private static async Task<Results<Ok<CheckInResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        CheckInRequest request, ClaimsPrincipal user, CatalogDbContext db, PassSigner signer, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<CheckInResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        CheckInRequest request, ClaimsPrincipal user, CatalogDbContext db, PassSigner signer, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        validation.Require(!string.IsNullOrWhiteSpace(request.Code), "code", "code is required: the text of the pass's QR code");
+        validation.Require(!string.IsNullOrWhiteSpace(request.Code), "code", "The code is required: the text of the pass's QR code.");
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -42,16 +37,16 @@ internal static class CheckInPass
         // equal that code below); its low-s twin, like any other re-encoding, is then not the stored code.
         var code = PassCode.Trim(request.Code!);
         var payload = signer.Verify(code, canonicalOnly: false);
-        var pass = payload is null ? null : await db.Passes.AsNoTracking().FirstOrDefaultAsync(p => p.TicketId == payload.TicketId, ct);
+        var pass = payload is null ? null : await db.Passes.AsNoTracking().FirstOrDefaultAsync(p => p.TicketId == payload.TicketId, cancellationToken);
         if (payload is null || pass is null || (pass.EventId ?? Guid.Empty) != payload.EventId
             || (payload.Serial == pass.Serial && !string.Equals(code, pass.Code, StringComparison.Ordinal)))
         {
             return Problems.BadRequest("The code failed verification: it was not issued by this service or was altered.");
         }
 
-        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == pass.TicketId, ct);
+        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == pass.TicketId, cancellationToken);
         var me = user.GetUserId();
-        if (!await GateAccess.CanAdmitAsync(db, pass.EventId, ticket.OwnerId, me, ct))
+        if (!await GateAccess.CanAdmitAsync(db, pass.EventId, ticket.OwnerId, me, cancellationToken))
         {
             return GateAccess.Forbidden();
         }
@@ -64,13 +59,13 @@ internal static class CheckInPass
         // Whole milliseconds: the time a later 409 reads back from either database is the one this 200 shows.
         var now = clock.GetUtcNow().UtcDateTime;
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-        var admitted = await TryAdmitAsync(db, pass, payload.Serial, me!.Value, now, ct);
+        var admitted = await TryAdmitAsync(db, pass, payload.Serial, me!.Value, now, cancellationToken);
         if (admitted.Problem is { } problem)
         {
             return problem;
         }
 
-        var holder = await db.Users.AsNoTracking().Where(u => u.Id == pass.HolderId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        var holder = await db.Users.AsNoTracking().Where(u => u.Id == pass.HolderId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
         return TypedResults.Ok(new CheckInResponse(ticket.Id, pass.Id, pass.EventId, ticket.Title, ticket.Seat, ticket.Tier, holder, pass.HolderId, admitted.At));
     }
 
@@ -80,26 +75,26 @@ internal static class CheckInPass
         : null;
 
     private static async Task<(DateTime At, ProblemHttpResult? Problem)> TryAdmitAsync(
-        CatalogDbContext db, Pass pass, int serial, Guid scannedBy, DateTime now, CancellationToken ct)
+        CatalogDbContext db, Pass pass, int serial, Guid scannedBy, DateTime now, CancellationToken cancellationToken)
     {
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var locked = await db.Passes
                 .Where(p => p.Id == pass.Id && p.Serial == serial && p.RevokedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
             if (locked == 0)
             {
                 // Transferred or revoked since it was read above.
-                await transaction.RollbackAsync(ct);
-                var fresh = await db.Passes.AsNoTracking().SingleAsync(p => p.Id == pass.Id, ct);
+                await transaction.RollbackAsync(cancellationToken);
+                var fresh = await db.Passes.AsNoTracking().SingleAsync(p => p.Id == pass.Id, cancellationToken);
                 return (default, Refusal(fresh, serial) ?? GateAccess.Gone("The pass changed while it was scanned."));
             }
 
             // Holding the row lock, this read sees any scan that committed before us.
-            if (await FirstCheckInAsync(db, pass.Id, ct) is { } earlier)
+            if (await FirstCheckInAsync(db, pass.Id, cancellationToken) is { } earlier)
             {
-                await transaction.RollbackAsync(ct);
+                await transaction.RollbackAsync(cancellationToken);
                 return (default, GateAccess.AlreadyCheckedIn(earlier));
             }
 
@@ -107,17 +102,17 @@ internal static class CheckInPass
             {
                 PassId = pass.Id, EventId = pass.EventId, Serial = serial, HolderId = pass.HolderId, ScannedBy = scannedBy, CheckedInAt = now,
             });
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return (now, null);
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
-            return (default, GateAccess.AlreadyCheckedIn((await FirstCheckInAsync(db, pass.Id, ct))!.Value));
+            return (default, GateAccess.AlreadyCheckedIn((await FirstCheckInAsync(db, pass.Id, cancellationToken))!.Value));
         }
     }
 
-    private static async Task<DateTime?> FirstCheckInAsync(CatalogDbContext db, Guid passId, CancellationToken ct) =>
-        await db.CheckIns.AsNoTracking().Where(c => c.PassId == passId).Select(c => (DateTime?)c.CheckedInAt).FirstOrDefaultAsync(ct);
+    private static async Task<DateTime?> FirstCheckInAsync(CatalogDbContext db, Guid passId, CancellationToken cancellationToken) =>
+        await db.CheckIns.AsNoTracking().Where(c => c.PassId == passId).Select(c => (DateTime?)c.CheckedInAt).FirstOrDefaultAsync(cancellationToken);
 }

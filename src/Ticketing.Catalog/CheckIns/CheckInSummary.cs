@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
@@ -15,16 +13,13 @@ internal sealed record CheckInSummaryResponse(Guid EventId, int Issued, int Admi
 
 internal static class CheckInSummary
 {
-    public static void MapCheckInSummary(this IEndpointRouteBuilder events) =>
-        events.MapGet("/{id:guid}/checkins/summary", HandleAsync).RequireAuthorization().WithName("CheckInSummary");
-
     /// <summary>Per tier: valid (not revoked) passes issued, and how many of them have entered. Counted live.</summary>
-    private static async Task<Results<Ok<CheckInSummaryResponse>, ProblemHttpResult>> HandleAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<CheckInSummaryResponse>, ProblemHttpResult>> HandleAsync(
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken cancellationToken)
     {
-        var show = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        var show = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         var me = user.GetUserId();
-        var allowed = show is not null && await GateAccess.CanAdmitAsync(db, id, show.OrganizerId, me, ct);
+        var allowed = show is not null && await GateAccess.CanAdmitAsync(db, id, show.OrganizerId, me, cancellationToken);
         if (!allowed)
         {
             return show is not null && show.IsVisibleTo(me) ? GateAccess.Forbidden() : Problems.NotFound($"Event {id} does not exist.");
@@ -39,7 +34,7 @@ internal static class CheckInSummary
                 select new { t.Tier, Admitted = c == null ? 0 : 1 })
             .GroupBy(r => r.Tier)
             .Select(g => new { Tier = g.Key, Issued = g.Count(), Admitted = g.Sum(r => r.Admitted) })
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         var tiers = rows
             .Select(r => new TierAdmissions(r.Tier ?? "", r.Issued, r.Admitted))
             .OrderBy(r => r.Tier, StringComparer.Ordinal)

@@ -8,8 +8,8 @@ namespace Ticketing.Catalog.CheckIns;
 /// <summary>Who may admit people: the organizer (owner of the tickets) and the staff of that one event.</summary>
 internal static class GateAccess
 {
-    public static async Task<bool> CanAdmitAsync(CatalogDbContext db, Guid? eventId, Guid organizerId, Guid? userId, CancellationToken ct) =>
-        userId is { } me && (me == organizerId || (eventId is { } show && await db.Staff.AnyAsync(s => s.EventId == show && s.UserId == me, ct)));
+    public static async Task<bool> CanAdmitAsync(CatalogDbContext db, Guid? eventId, Guid organizerId, Guid? userId, CancellationToken cancellationToken) =>
+        userId is { } me && (me == organizerId || (eventId is { } show && await db.Staff.AnyAsync(s => s.EventId == show && s.UserId == me, cancellationToken)));
 
     public static ProblemHttpResult Forbidden() =>
         Problems.Forbidden("Only the organizer and the staff of this event can check its passes in.");

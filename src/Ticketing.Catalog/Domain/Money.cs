@@ -63,8 +63,8 @@ internal static class Money
     public static decimal ToMajor(long minor, string currency) => minor / Scale(Exponent(currency));
 
     public static string DescribePriceRule(string currency) => AllowedDecimals(currency) == 0
-        ? $"price must be a positive whole amount of {currency}, at most {MaxPrice}"
-        : $"price must be a positive amount with at most {AllowedDecimals(currency)} decimals, at most {MaxPrice}";
+        ? $"The price must be a positive whole amount of {currency}, at most {MaxPrice}."
+        : $"The price must be a positive amount with at most {AllowedDecimals(currency)} decimals, at most {MaxPrice}.";
 
     private static decimal Scale(int digits) => digits switch
     {

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
 using Ticketing.BuildingBlocks.Web;
@@ -11,12 +9,9 @@ namespace Ticketing.Catalog.Events;
 
 internal static class CreateEvent
 {
-    public static void MapCreateEvent(this IEndpointRouteBuilder events) =>
-        events.MapPost("/", HandleAsync).RequireAuthorization().WithName("CreateEvent");
-
     /// <summary>Creates a draft that only its organizer sees until it is published.</summary>
-    private static async Task<Results<Created<EventResponse>, ValidationProblem>> HandleAsync(
-        EventRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<EventResponse>, ValidationProblem>> HandleAsync(
+        EventRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var details = EventRules.Check(validation, request, clock.GetUtcNow().UtcDateTime);
@@ -27,7 +22,7 @@ internal static class CreateEvent
 
         var show = Event.Create(user.GetUserId()!.Value, details, clock.GetUtcNow().UtcDateTime);
         db.Events.Add(show);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/events/{show.Id}", EventResponse.From(show, []));
     }
 }

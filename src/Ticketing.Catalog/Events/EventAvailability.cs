@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -30,22 +28,19 @@ internal sealed record AvailabilityResponse(Guid EventId, string Currency, IRead
 /// </summary>
 internal static class EventAvailability
 {
-    public static void MapEventAvailability(this IEndpointRouteBuilder events) =>
-        events.MapGet("/{id:guid}/availability", HandleAsync).WithName("EventAvailability");
-
     /// <summary>As <c>GET /api/events/{id}</c>: an unpublished event is a 404 to everyone but its organizer.</summary>
-    private static async Task<Results<Ok<AvailabilityResponse>, ProblemHttpResult>> HandleAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, TierFigures figures, FreeSeats seats, CancellationToken ct)
+    public static async Task<Results<Ok<AvailabilityResponse>, ProblemHttpResult>> HandleAsync(
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, TierFigures figures, FreeSeats seats, CancellationToken cancellationToken)
     {
-        var show = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        var show = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         var viewer = user.GetUserId();
         if (show is null || !show.IsVisibleTo(viewer))
         {
             return Problems.NotFound($"Event {id} does not exist.");
         }
 
-        var tiers = await figures.TiersAsync(db, show, viewer, ct);
-        var free = await seats.OfAsync(db, show, viewer, ct);
+        var tiers = await figures.TiersAsync(db, show, viewer, cancellationToken);
+        var free = await seats.OfAsync(db, show, viewer, cancellationToken);
         return TypedResults.Ok(new AvailabilityResponse(id, show.Currency, tiers
             .Select(t => new TierAvailability(t.Tier, t.Capacity, t.Available, free.GetValueOrDefault(t.Tier) ?? []))
             .ToList()));
@@ -62,28 +57,28 @@ internal sealed class FreeSeats(IServiceScopeFactory scopes, IOptions<CatalogOpt
 {
     private readonly SharedSnapshots<Dictionary<string, List<FreeSeat>>> _snapshots = new(clock);
 
-    public async Task<Dictionary<string, List<FreeSeat>>> OfAsync(CatalogDbContext db, Event show, Guid? viewer, CancellationToken ct)
+    public async Task<Dictionary<string, List<FreeSeat>>> OfAsync(CatalogDbContext db, Event show, Guid? viewer, CancellationToken cancellationToken)
     {
         var maxAge = options.Value.TierFiguresMaxAge;
         if (maxAge <= TimeSpan.Zero || show.OrganizerId == viewer)
         {
-            return await ReadAsync(db, show, ct);
+            return await ReadAsync(db, show, cancellationToken);
         }
 
         return await _snapshots.GetAsync(show.Id, maxAge, async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
             return await ReadAsync(scope.ServiceProvider.GetRequiredService<CatalogDbContext>(), show, CancellationToken.None);
-        }, ct);
+        }, cancellationToken);
     }
 
-    private static async Task<Dictionary<string, List<FreeSeat>>> ReadAsync(CatalogDbContext db, Event show, CancellationToken ct)
+    private static async Task<Dictionary<string, List<FreeSeat>>> ReadAsync(CatalogDbContext db, Event show, CancellationToken cancellationToken)
     {
         // Three columns of the seats on sale only: general admission units are counted by the tier figures.
         var rows = await db.Tickets.AsNoTracking()
             .Where(t => t.EventId == show.Id && t.Status == TicketStatuses.Available && t.Seat != null)
             .Select(t => new { t.Id, t.Tier, t.Seat, t.PriceMinor })
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         return rows
             .GroupBy(r => r.Tier ?? "")
             .ToDictionary(

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Messaging;
@@ -15,17 +13,11 @@ namespace Ticketing.Catalog.Events;
 /// <summary>Publishing and cancelling an event; both move its unheld inventory on or off sale in the same transaction.</summary>
 internal static class EventLifecycle
 {
-    public static void MapEventLifecycle(this IEndpointRouteBuilder events)
-    {
-        events.MapPost("/{id:guid}/publish", PublishAsync).RequireAuthorization().WithName("PublishEvent");
-        events.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization().WithName("CancelEvent");
-    }
-
     /// <summary>Idempotent: publishing a published event changes nothing and answers 200.</summary>
-    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> PublishAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> PublishAsync(
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, cancellationToken);
         if (!lookup.Found)
         {
             return lookup.Problem;
@@ -47,22 +39,22 @@ internal static class EventLifecycle
             db.Publish(new EventPublished(show.Id, show.Version, show.OrganizerId, new DateTimeOffset(now, TimeSpan.Zero), show.WaitingRoomMinutes));
         }
 
-        if (wasDraft && await SaveWithInventoryAsync(db, id, TicketStatuses.Withdrawn, TicketStatuses.Available, now, revokePasses: false, ct) is { } conflict)
+        if (wasDraft && await SaveWithInventoryAsync(db, id, TicketStatuses.Withdrawn, TicketStatuses.Available, now, revokePasses: false, cancellationToken) is { } conflict)
         {
             return conflict;
         }
 
-        return TypedResults.Ok(await Tiers.ResponseAsync(db, show, ct));
+        return TypedResults.Ok(await Tiers.ResponseAsync(db, show, cancellationToken));
     }
 
     /// <summary>
     /// Idempotent. Passes already issued are revoked (410 at the gate). Tickets held by an order stay with it: Ordering learns of the cancellation from
     /// EventCancelled and cancels every open or paid order of the event (Payments refunds the paid ones); the releases then withdraw those tickets.
     /// </summary>
-    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> CancelAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> CancelAsync(
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, cancellationToken);
         if (!lookup.Found)
         {
             return lookup.Problem;
@@ -74,13 +66,13 @@ internal static class EventLifecycle
         if (show.Cancel(now))
         {
             db.Publish(new EventCancelled(show.Id, show.Version, show.OrganizerId));
-            if (await SaveWithInventoryAsync(db, id, TicketStatuses.Available, TicketStatuses.Withdrawn, now, revokePasses: true, ct) is { } conflict)
+            if (await SaveWithInventoryAsync(db, id, TicketStatuses.Available, TicketStatuses.Withdrawn, now, revokePasses: true, cancellationToken) is { } conflict)
             {
                 return conflict;
             }
         }
 
-        return TypedResults.Ok(await Tiers.ResponseAsync(db, show, ct));
+        return TypedResults.Ok(await Tiers.ResponseAsync(db, show, cancellationToken));
     }
 
     /// <summary>
@@ -90,10 +82,10 @@ internal static class EventLifecycle
     /// racing the UPDATE either commits first (its ticket is then skipped) or fails its own version check.
     /// </summary>
     private static async Task<ProblemHttpResult?> SaveWithInventoryAsync(
-        CatalogDbContext db, Guid eventId, string from, string to, DateTime now, bool revokePasses, CancellationToken ct)
+        CatalogDbContext db, Guid eventId, string from, string to, DateTime now, bool revokePasses, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await OrganizerAccess.SaveAsync(db, ct) is { } conflict)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await OrganizerAccess.SaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
         }
@@ -103,13 +95,13 @@ internal static class EventLifecycle
             .ExecuteUpdateAsync(s => s
                 .SetProperty(t => t.Status, to)
                 .SetProperty(t => t.Version, t => t.Version + 1)
-                .SetProperty(t => t.UpdatedAt, now), ct);
+                .SetProperty(t => t.UpdatedAt, now), cancellationToken);
         // The rows just moved are locked by this transaction until commit, so nothing else can have
         // given them this status and this timestamp.
         var moved = await db.Tickets.AsNoTracking()
             .Where(t => t.EventId == eventId && t.Status == to && t.UpdatedAt == now)
-            .ToListAsync(ct);
-        await BulkInsert.InsertAsync(db, InventoryEvents.Announce(moved), ct);
+            .ToListAsync(cancellationToken);
+        await BulkInsert.InsertAsync(db, InventoryEvents.Announce(moved), cancellationToken);
         if (revokePasses)
         {
             // None admits any more. Sold tickets stay sold until Ordering cancels their orders (it does so for
@@ -118,10 +110,10 @@ internal static class EventLifecycle
                 .Where(p => p.EventId == eventId && p.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.RevokedAt, (DateTime?)now)
-                    .SetProperty(p => p.Version, p => p.Version + 1), ct);
+                    .SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
         }
 
-        await transaction.CommitAsync(ct);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 

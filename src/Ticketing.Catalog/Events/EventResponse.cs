@@ -40,23 +40,23 @@ internal static class EventRules
         var title = validation.SingleLine(request.Title, "title", Event.TitleMaxLength);
         var description = validation.MultiLine(request.Description, "description", Event.DescriptionMaxLength);
         var venue = validation.SingleLine(request.Venue, "venue", Event.VenueMaxLength);
-        validation.Require(request.StartsAt is not null, "startsAt", "startsAt is required (ISO 8601 with an offset)");
-        validation.Require(request.EndsAt is not null, "endsAt", "endsAt is required (ISO 8601 with an offset)");
+        validation.Require(request.StartsAt is not null, "startsAt", "The start time is required (ISO 8601 with an offset).");
+        validation.Require(request.EndsAt is not null, "endsAt", "The end time is required (ISO 8601 with an offset).");
         if (request.StartsAt?.UtcDateTime is { } starts && starts != currentStart)
         {
-            validation.Require(starts >= now - Event.StartGrace, "startsAt", $"startsAt must not be in the past (by more than {Event.StartGrace.TotalMinutes:0} minutes)");
-            validation.Require(starts <= now + Event.MaxLeadTime, "startsAt", $"startsAt must be at most {Event.MaxLeadTime.TotalDays / 365:0} years ahead");
+            validation.Require(starts >= now - Event.StartGrace, "startsAt", $"The start time must not be in the past (by more than {Event.StartGrace.TotalMinutes:0} minutes).");
+            validation.Require(starts <= now + Event.MaxLeadTime, "startsAt", $"The start time must be at most {Event.MaxLeadTime.TotalDays / 365:0} years ahead.");
         }
 
         if (request.StartsAt is { } start && request.EndsAt is { } ends)
         {
-            validation.Require(ends > start, "endsAt", "endsAt must be after startsAt");
-            validation.Require(ends - start <= Event.MaxDuration, "endsAt", $"an event lasts at most {Event.MaxDuration.TotalDays:0} days");
+            validation.Require(ends > start, "endsAt", "The end time must be after the start time.");
+            validation.Require(ends - start <= Event.MaxDuration, "endsAt", $"An event lasts at most {Event.MaxDuration.TotalDays:0} days.");
         }
 
-        validation.Require(Money.IsKnownCurrency(request.Currency), "currency", "currency must be an ISO 4217 code in upper case, e.g. EUR");
+        validation.Require(Money.IsKnownCurrency(request.Currency), "currency", "The currency must be an ISO 4217 code in upper case, e.g. EUR.");
         validation.Require(request.WaitingRoomMinutes is null or (>= 0 and <= Event.MaxWaitingRoomMinutes), "waitingRoomMinutes",
-            $"waitingRoomMinutes must be between 0 (no waiting room) and {Event.MaxWaitingRoomMinutes}");
+            $"The waiting room minutes must be between 0 (no waiting room) and {Event.MaxWaitingRoomMinutes}.");
         return validation.IsValid
             ? new EventDetails(title, description, venue, request.StartsAt!.Value.UtcDateTime, request.EndsAt!.Value.UtcDateTime, request.Currency!,
                 request.WaitingRoomMinutes)
@@ -67,7 +67,7 @@ internal static class EventRules
 internal static class Tiers
 {
     /// <summary>Live tier figures, counted from the ticket rows themselves so they can never drift from the inventory.</summary>
-    public static async Task<Dictionary<Guid, List<TierResponse>>> OfAsync(CatalogDbContext db, IReadOnlyCollection<Event> events, CancellationToken ct)
+    public static async Task<Dictionary<Guid, List<TierResponse>>> OfAsync(CatalogDbContext db, IReadOnlyCollection<Event> events, CancellationToken cancellationToken)
     {
         var ids = events.Select(e => e.Id).ToList();
         var rows = await db.Tickets.AsNoTracking()
@@ -82,7 +82,7 @@ internal static class Tiers
                 Capacity = g.Count(),
                 Available = g.Count(t => t.Status == TicketStatuses.Available),
             })
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         var currencies = events.ToDictionary(e => e.Id, e => e.Currency);
         return events.ToDictionary(
             e => e.Id,
@@ -92,6 +92,6 @@ internal static class Tiers
                 .ToList());
     }
 
-    public static async Task<EventResponse> ResponseAsync(CatalogDbContext db, Event show, CancellationToken ct) =>
-        EventResponse.From(show, (await OfAsync(db, [show], ct))[show.Id]);
+    public static async Task<EventResponse> ResponseAsync(CatalogDbContext db, Event show, CancellationToken cancellationToken) =>
+        EventResponse.From(show, (await OfAsync(db, [show], cancellationToken))[show.Id]);
 }

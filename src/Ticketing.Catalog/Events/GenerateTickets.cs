@@ -1,12 +1,11 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using System.Data.Common;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Messaging;
+using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Catalog.Domain;
 using Ticketing.Catalog.Persistence;
@@ -24,19 +23,16 @@ internal static class GenerateTickets
     public const int SectionMaxLength = 50;
     public const int RowMaxLength = 10;
 
-    public static void MapGenerateTickets(this IEndpointRouteBuilder events) =>
-        events.MapPost("/{id:guid}/tickets", HandleAsync).RequireAuthorization().WithName("GenerateTickets");
-
     /// <summary>
     /// Creates one ticket row per admission and the TicketsChanged events announcing them (a
     /// thousand tickets each), all in one transaction: either the whole block exists and will be
     /// announced, or none of it.
     /// </summary>
-    private static async Task<Results<Created<GenerateTicketsResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Created<GenerateTicketsResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, GenerateTicketsRequest request, ClaimsPrincipal user, CatalogDbContext db,
-        IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken ct)
+        IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, cancellationToken);
         if (!lookup.Found)
         {
             return lookup.Problem;
@@ -60,7 +56,7 @@ internal static class GenerateTickets
         {
             var taken = await db.Tickets.AsNoTracking()
                 .Where(t => t.EventId == id && t.Seat != null && seats.Contains(t.Seat))
-                .Select(t => t.Seat!).OrderBy(s => s).Take(10).ToListAsync(ct);
+                .Select(t => t.Seat!).OrderBy(s => s).Take(10).ToListAsync(cancellationToken);
             if (taken.Count > 0)
             {
                 return Problems.Conflict($"These seats already exist for this event: {string.Join(", ", taken)}.");
@@ -72,20 +68,20 @@ internal static class GenerateTickets
         var tickets = (plan.Seats ?? Enumerable.Repeat<string?>(null, plan.Count))
             .Select(seat => Ticket.CreateAdmission(show, plan.Tier, seat, plan.PriceMinor, now))
             .ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             // The event row goes first: its version check makes a concurrent cancel or publish conflict.
-            await db.SaveChangesAsync(ct);
-            await BulkInsert.InsertAsync(db, tickets, ct);
-            await BulkInsert.InsertAsync(db, InventoryEvents.Announce(tickets), ct);
-            await transaction.CommitAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
+            await BulkInsert.InsertAsync(db, tickets, cancellationToken);
+            await BulkInsert.InsertAsync(db, InventoryEvents.Announce(tickets), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             return Problems.Conflict("The event was changed at the same time (cancelled or published?); reload and try again.");
         }
-        catch (DbException ex) when (IsUniqueViolation(ex))
+        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // The unique (event, seat) index caught a concurrent generation of the same seats.
             return Problems.Conflict("Some of these seats were created at the same time by another request.");
@@ -93,10 +89,6 @@ internal static class GenerateTickets
 
         return TypedResults.Created($"/api/events/{id}", new GenerateTicketsResponse(id, plan.Tier, plan.Count, show.Version));
     }
-
-    /// <summary>SQLite reports SQLITE_CONSTRAINT_UNIQUE (2067), PostgreSQL unique_violation (23505).</summary>
-    private static bool IsUniqueViolation(DbException ex) =>
-        ex.SqlState == "23505" || ex is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 };
 
     private sealed record Plan(string Tier, long PriceMinor, int Count, List<string?>? Seats);
 
@@ -108,7 +100,7 @@ internal static class GenerateTickets
 
         var seated = request.Rows is not null || request.SeatsPerRow is not null || request.Section is not null;
         var general = request.Quantity is not null;
-        validation.Require(seated != general, "quantity", "give either rows and seatsPerRow (reserved seating) or quantity (general admission)");
+        validation.Require(seated != general, "quantity", "Give either rows and seatsPerRow (reserved seating) or quantity (general admission).");
         if (!validation.IsValid)
         {
             return null;
@@ -116,21 +108,21 @@ internal static class GenerateTickets
 
         if (general)
         {
-            validation.Require(request.Quantity is >= 1 && request.Quantity <= cap, "quantity", $"quantity must be between 1 and {cap}");
+            validation.Require(request.Quantity is >= 1 && request.Quantity <= cap, "quantity", $"The quantity must be between 1 and {cap}.");
             return validation.IsValid ? new Plan(tier, minor!.Value, request.Quantity!.Value, null) : null;
         }
 
         var rows = request.Rows?.Select(r => r?.Trim() ?? "").ToList() ?? [];
-        validation.Require(rows.Count > 0, "rows", "rows must list at least one row label");
-        validation.Require(rows.All(r => r.Length is > 0 and <= RowMaxLength), "rows", $"each row label is 1 to {RowMaxLength} characters");
-        validation.Require(rows.All(r => r.Length == 0 || TextRules.Problem(r) is null), "rows", "each row label must contain a visible character and no control characters or bidirectional controls");
-        validation.Require(rows.Distinct(StringComparer.Ordinal).Count() == rows.Count, "rows", "row labels must be distinct");
-        validation.Require(request.SeatsPerRow is >= 1, "seatsPerRow", "seatsPerRow must be at least 1");
+        validation.Require(rows.Count > 0, "rows", "The rows must list at least one row label.");
+        validation.Require(rows.All(r => r.Length is > 0 and <= RowMaxLength), "rows", $"Each row label is 1 to {RowMaxLength} characters.");
+        validation.Require(rows.All(r => r.Length == 0 || TextRules.Problem(r) is null), "rows", "Each row label must contain a visible character and no control characters or bidirectional controls.");
+        validation.Require(rows.Distinct(StringComparer.Ordinal).Count() == rows.Count, "rows", "Row labels must be distinct.");
+        validation.Require(request.SeatsPerRow is >= 1, "seatsPerRow", "Seats per row must be at least 1.");
         validation.SingleLine(request.Section, "section", SectionMaxLength, required: false);
         if (validation.IsValid)
         {
             var total = (long)rows.Count * request.SeatsPerRow!.Value;
-            validation.Require(total <= cap, "seatsPerRow", $"rows x seatsPerRow is {total}; at most {cap} tickets per call");
+            validation.Require(total <= cap, "seatsPerRow", $"Rows x seats per row is {total}; at most {cap} tickets are created per call.");
         }
 
         return validation.IsValid

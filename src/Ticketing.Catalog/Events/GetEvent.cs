@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
@@ -11,19 +9,16 @@ namespace Ticketing.Catalog.Events;
 
 internal static class GetEvent
 {
-    public static void MapGetEvent(this IEndpointRouteBuilder events) =>
-        events.MapGet("/{id:guid}", HandleAsync).WithName("GetEvent");
-
     /// <summary>An unpublished event answers 404 to everyone but its organizer, as if it did not exist.</summary>
-    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> HandleAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, TierFigures figures, CancellationToken ct)
+    public static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> HandleAsync(
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, TierFigures figures, CancellationToken cancellationToken)
     {
-        var show = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        var show = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (show is null || !show.IsVisibleTo(user.GetUserId()))
         {
             return Problems.NotFound($"Event {id} does not exist.");
         }
 
-        return TypedResults.Ok(await figures.ResponseAsync(db, show, user.GetUserId(), ct));
+        return TypedResults.Ok(await figures.ResponseAsync(db, show, user.GetUserId(), cancellationToken));
     }
 }

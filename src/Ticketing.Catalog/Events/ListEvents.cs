@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
@@ -14,20 +12,17 @@ internal static class ListEvents
 {
     public const int MaxQueryLength = 200;
 
-    public static void MapListEvents(this IEndpointRouteBuilder events) =>
-        events.MapGet("/", HandleAsync).WithName("ListEvents");
-
     /// <summary>
     /// Published events, those still to come first (soonest first), then past ones. <c>?q</c> matches
     /// title, venue or description; <c>?mine=true</c> lists the caller's own events in every status instead.
     /// </summary>
-    private static async Task<Results<Ok<List<EventResponse>>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct,
+    public static async Task<Results<Ok<List<EventResponse>>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken,
         int? page = null, int? pageSize = null, string? q = null, bool mine = false)
     {
         var validation = new Validation();
         var paging = Paging.Check(validation, page, pageSize);
-        validation.Require(q is null || q.Length <= MaxQueryLength, "q", $"q is at most {MaxQueryLength} characters");
+        validation.Require(q is null || q.Length <= MaxQueryLength, "q", $"The search text (q) is at most {MaxQueryLength} characters.");
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -62,8 +57,8 @@ internal static class ListEvents
         var found = await query
             .OrderBy(e => e.EndsAt < now ? 1 : 0).ThenBy(e => e.StartsAt).ThenBy(e => e.Id)
             .Skip(paging.Skip).Take(paging.Take)
-            .ToListAsync(ct);
-        var tiers = await Tiers.OfAsync(db, found, ct);
+            .ToListAsync(cancellationToken);
+        var tiers = await Tiers.OfAsync(db, found, cancellationToken);
         return TypedResults.Ok(found.Select(e => EventResponse.From(e, tiers[e.Id])).ToList());
     }
 }

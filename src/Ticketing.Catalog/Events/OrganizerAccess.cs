@@ -13,9 +13,9 @@ internal static class OrganizerAccess
     /// Loads an event (tracked) for a change only its organizer may make. Someone else's draft is a
     /// 404, like in the read endpoints, so probing ids reveals nothing; a published one is a 403.
     /// </summary>
-    public static async Task<Lookup<Event>> LoadAsync(CatalogDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Lookup<Event>> LoadAsync(CatalogDbContext db, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var show = await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct);
+        var show = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         var userId = user.GetUserId();
         if (show is null || !show.IsVisibleTo(userId))
         {
@@ -28,11 +28,11 @@ internal static class OrganizerAccess
     }
 
     /// <summary>Saves, turning a lost race with another change to the same event into a clear 409.</summary>
-    public static async Task<ProblemHttpResult?> SaveAsync(CatalogDbContext db, CancellationToken ct)
+    public static async Task<ProblemHttpResult?> SaveAsync(CatalogDbContext db, CancellationToken cancellationToken)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
             return null;
         }
         catch (DbUpdateConcurrencyException)

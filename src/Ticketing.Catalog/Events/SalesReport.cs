@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Contracts;
@@ -19,13 +17,10 @@ internal sealed record SalesPoint(DateTime At, int Sold);
 /// <summary>The organizer's dashboard: sold / held / available per tier, revenue, and sales over time.</summary>
 internal static class SalesReport
 {
-    public static void MapSalesReport(this IEndpointRouteBuilder events) =>
-        events.MapGet("/{id:guid}/sales", HandleAsync).RequireAuthorization().WithName("EventSales");
-
-    private static async Task<Results<Ok<SalesReportResponse>, ProblemHttpResult>> HandleAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<SalesReportResponse>, ProblemHttpResult>> HandleAsync(
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken cancellationToken)
     {
-        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, cancellationToken);
         if (!lookup.Found)
         {
             return lookup.Problem;
@@ -43,13 +38,13 @@ internal static class SalesReport
                 g.Count(t => t.Status == TicketStatuses.Available),
                 g.Count(),
                 g.Where(t => t.Status == TicketStatuses.Sold).Sum(t => t.PriceMinor)))
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
 
         // A sold ticket does not change again, so its last update is the moment of sale.
         var soldAt = await db.Tickets.AsNoTracking()
             .Where(t => t.EventId == id && t.Status == TicketStatuses.Sold)
             .Select(t => t.UpdatedAt)
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         var running = 0;
         var timeline = soldAt
             .GroupBy(at => new DateTime(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, DateTimeKind.Utc))

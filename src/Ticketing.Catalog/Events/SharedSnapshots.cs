@@ -11,7 +11,7 @@ internal sealed class SharedSnapshots<T>(TimeProvider clock)
 {
     private readonly ConcurrentDictionary<Guid, Snapshot> _snapshots = new();
 
-    public async Task<T> GetAsync(Guid eventId, TimeSpan maxAge, Func<Task<T>> compute, CancellationToken ct)
+    public async Task<T> GetAsync(Guid eventId, TimeSpan maxAge, Func<Task<T>> compute, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var current = _snapshots.GetValueOrDefault(eventId);
@@ -24,7 +24,7 @@ internal sealed class SharedSnapshots<T>(TimeProvider clock)
         }
 
         // The computation is shared, so it never takes one reader's cancellation.
-        return await current.Value.Value.WaitAsync(ct);
+        return await current.Value.Value.WaitAsync(cancellationToken);
     }
 
     private sealed record Snapshot(DateTimeOffset TakenAt, Lazy<Task<T>> Value);

@@ -20,19 +20,19 @@ internal sealed class TierFigures(IServiceScopeFactory scopes, IOptions<CatalogO
     private readonly SharedSnapshots<List<TierResponse>> _snapshots = new(clock);
 
     /// <summary>The event with its tier figures: live for its organizer (or when the max age is zero), shared for everyone else.</summary>
-    public async Task<EventResponse> ResponseAsync(CatalogDbContext db, Event show, Guid? viewer, CancellationToken ct) =>
-        EventResponse.From(show, await TiersAsync(db, show, viewer, ct));
+    public async Task<EventResponse> ResponseAsync(CatalogDbContext db, Event show, Guid? viewer, CancellationToken cancellationToken) =>
+        EventResponse.From(show, await TiersAsync(db, show, viewer, cancellationToken));
 
     /// <summary>The tier figures alone, under the same rule as <see cref="ResponseAsync"/>.</summary>
-    public async Task<List<TierResponse>> TiersAsync(CatalogDbContext db, Event show, Guid? viewer, CancellationToken ct)
+    public async Task<List<TierResponse>> TiersAsync(CatalogDbContext db, Event show, Guid? viewer, CancellationToken cancellationToken)
     {
         var maxAge = options.Value.TierFiguresMaxAge;
         if (maxAge <= TimeSpan.Zero || show.OrganizerId == viewer)
         {
-            return (await Tiers.OfAsync(db, [show], ct))[show.Id];
+            return (await Tiers.OfAsync(db, [show], cancellationToken))[show.Id];
         }
 
-        return await _snapshots.GetAsync(show.Id, maxAge, () => CountAsync(show), ct);
+        return await _snapshots.GetAsync(show.Id, maxAge, () => CountAsync(show), cancellationToken);
     }
 
     private async Task<List<TierResponse>> CountAsync(Event show)

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Web;
@@ -10,13 +8,10 @@ namespace Ticketing.Catalog.Events;
 
 internal static class UpdateEvent
 {
-    public static void MapUpdateEvent(this IEndpointRouteBuilder events) =>
-        events.MapPut("/{id:guid}", HandleAsync).RequireAuthorization().WithName("UpdateEvent");
-
-    private static async Task<Results<Ok<EventResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid id, EventRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<EventResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id, EventRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var lookup = await OrganizerAccess.LoadAsync(db, id, user, ct);
+        var lookup = await OrganizerAccess.LoadAsync(db, id, user, cancellationToken);
         if (!lookup.Found)
         {
             return lookup.Problem;
@@ -31,18 +26,18 @@ internal static class UpdateEvent
             return validation.ToProblem();
         }
 
-        var hasTickets = await db.Tickets.AnyAsync(t => t.EventId == id, ct);
+        var hasTickets = await db.Tickets.AnyAsync(t => t.EventId == id, cancellationToken);
         var refusal = show.Update(details, hasTickets, clock.GetUtcNow().UtcDateTime);
         if (refusal is not null)
         {
             return Problems.Conflict(refusal);
         }
 
-        if (await OrganizerAccess.SaveAsync(db, ct) is { } conflict)
+        if (await OrganizerAccess.SaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
         }
 
-        return TypedResults.Ok(await Tiers.ResponseAsync(db, show, ct));
+        return TypedResults.Ok(await Tiers.ResponseAsync(db, show, cancellationToken));
     }
 }

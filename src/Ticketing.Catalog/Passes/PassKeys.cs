@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Ticketing.Catalog.Domain;
 
 namespace Ticketing.Catalog.Passes;
@@ -21,10 +19,7 @@ internal sealed record PassKeySetResponse([property: JsonPropertyName("keys")] I
 /// <summary>The public keys of pass codes (current first, then retired ones still accepted) as a JWK set, for gate apps that verify codes offline.</summary>
 internal static class PassKeys
 {
-    public static void MapPassKeys(this IEndpointRouteBuilder passes) =>
-        passes.MapGet("/keys", Handle).AllowAnonymous().WithName("PassKeys");
-
-    private static Ok<PassKeySetResponse> Handle(PassSigner signer, HttpContext context)
+    public static Ok<PassKeySetResponse> Handle(PassSigner signer, HttpContext context)
     {
         context.Response.Headers.CacheControl = "public, max-age=300";
         return TypedResults.Ok(new PassKeySetResponse(signer.VerificationKeys.Select(k =>

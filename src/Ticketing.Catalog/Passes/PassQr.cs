@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using QRCoder;
 using System.Security.Claims;
 using System.Text;
@@ -12,12 +10,6 @@ namespace Ticketing.Catalog.Passes;
 internal static class PassQr
 {
     public const int PixelsPerModule = 8;
-
-    public static void MapPassQr(this IEndpointRouteBuilder passes)
-    {
-        passes.MapGet("/{id:guid}/qr.png", PngAsync).RequireAuthorization().WithName("GetPassQrPng");
-        passes.MapGet("/{id:guid}/qr.svg", SvgAsync).RequireAuthorization().WithName("GetPassQrSvg");
-    }
 
     public static byte[] Png(string code)
     {
@@ -31,10 +23,10 @@ internal static class PassQr
         return new SvgQRCode(data).GetGraphic(PixelsPerModule);
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PngAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, HttpContext context, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PngAsync(
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
-        var pass = await HeldPass.FindAsync(db, id, user, ct);
+        var pass = await HeldPass.FindAsync(db, id, user, cancellationToken);
         if (pass is null)
         {
             return HeldPass.NotFound(id);
@@ -44,10 +36,10 @@ internal static class PassQr
         return TypedResults.File(Png(pass.Code), "image/png");
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SvgAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, HttpContext context, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SvgAsync(
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
-        var pass = await HeldPass.FindAsync(db, id, user, ct);
+        var pass = await HeldPass.FindAsync(db, id, user, cancellationToken);
         if (pass is null)
         {
             return HeldPass.NotFound(id);

@@ -26,15 +26,15 @@ internal sealed record PassResponse(
 internal static class PassViews
 {
     /// <summary>Builds responses for <paramref name="passes"/> with three set-based look-ups, whatever their number.</summary>
-    public static async Task<List<PassResponse>> ForAsync(CatalogDbContext db, IReadOnlyList<Pass> passes, CancellationToken ct)
+    public static async Task<List<PassResponse>> ForAsync(CatalogDbContext db, IReadOnlyList<Pass> passes, CancellationToken cancellationToken)
     {
         var ticketIds = passes.Select(p => p.TicketId).ToList();
         var passIds = passes.Select(p => p.Id).ToList();
         var eventIds = passes.Where(p => p.EventId != null).Select(p => p.EventId!.Value).Distinct().ToList();
-        var tickets = await db.Tickets.AsNoTracking().Where(t => ticketIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
-        var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var tickets = await db.Tickets.AsNoTracking().Where(t => ticketIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => passIds.Contains(c.PassId))
-            .ToDictionaryAsync(c => c.PassId, c => c.CheckedInAt, ct);
+            .ToDictionaryAsync(c => c.PassId, c => c.CheckedInAt, cancellationToken);
         return passes.Select(p =>
         {
             var ticket = tickets[p.TicketId];

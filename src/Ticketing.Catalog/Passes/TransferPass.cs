@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
@@ -19,9 +17,6 @@ internal sealed record TransferResponse(Guid PassId, string Status);
 
 internal static class TransferPass
 {
-    public static void MapTransferPass(this IEndpointRouteBuilder passes) =>
-        passes.MapPost("/{id:guid}/transfer", HandleAsync).RequireAuthorization().WithName("TransferPass");
-
     /// <summary>
     /// Re-issues the pass to another registered user under the next serial. The answer is 202 with
     /// the same body whether or not the address has an account (no directory probe): to an unknown
@@ -29,19 +24,19 @@ internal static class TransferPass
     /// too, so a scan and a transfer racing on one pass cannot both succeed: the loser gets 409
     /// (transfer) or 410 (the scan of the old code).
     /// </summary>
-    private static async Task<Results<Accepted<TransferResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Accepted<TransferResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, TransferRequest request, ClaimsPrincipal user, HttpContext context, CatalogDbContext db, PassSigner signer,
-        EmailLookupLimiter limiter, CancellationToken ct)
+        EmailLookupLimiter limiter, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         validation.Require(!string.IsNullOrWhiteSpace(request.Email) && request.Email.Length <= UserEntry.EmailMaxLength,
-            "email", $"email of the recipient is required, at most {UserEntry.EmailMaxLength} characters");
+            "email", $"The recipient's email is required, at most {UserEntry.EmailMaxLength} characters.");
         if (!validation.IsValid)
         {
             return validation.ToProblem();
         }
 
-        var pass = await HeldPass.FindAsync(db, id, user, ct, tracked: true);
+        var pass = await HeldPass.FindAsync(db, id, user, cancellationToken, tracked: true);
         if (pass is null)
         {
             return HeldPass.NotFound(id);
@@ -53,14 +48,14 @@ internal static class TransferPass
         }
 
         // The pass's own state is judged before the recipient, so refusals never depend on the address.
-        var checkedIn = await db.CheckIns.AnyAsync(c => c.PassId == id, ct);
+        var checkedIn = await db.CheckIns.AnyAsync(c => c.PassId == id, cancellationToken);
         if (pass.TransferRefusal(checkedIn) is { } refusal)
         {
             return Problems.Conflict(refusal);
         }
 
         var accepted = TypedResults.Accepted("/api/passes", new TransferResponse(id, "accepted"));
-        var recipient = await UserDirectory.FindByEmailAsync(db, request.Email!, ct);
+        var recipient = await UserDirectory.FindByEmailAsync(db, request.Email!, cancellationToken);
         if (recipient is null)
         {
             return accepted;
@@ -73,12 +68,12 @@ internal static class TransferPass
 
         var from = pass.HolderId;
         pass.TransferTo(recipient.Id, checkedIn, signer);
-        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == pass.TicketId, ct);
+        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == pass.TicketId, cancellationToken);
         db.Publish(new PassTransferred(from, recipient.Id, pass.Serial,
             new IssuedPass(pass.Id, ticket.Id, pass.EventId, ticket.Title, ticket.Seat, ticket.Tier, pass.Code)));
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

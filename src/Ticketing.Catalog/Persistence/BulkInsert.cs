@@ -25,7 +25,7 @@ internal static class BulkInsert
     private const int PostgresParameters = 4_000;
 
     /// <summary>Inserts <paramref name="rows"/> on the context's open transaction; store-generated columns are left to the database.</summary>
-    public static async Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken ct)
+    public static async Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
@@ -57,7 +57,7 @@ internal static class BulkInsert
                     }
 
                     command = Create(transaction, header, chunk.Length, columns, mappings);
-                    await command.PrepareAsync(ct);
+                    await command.PrepareAsync(cancellationToken);
                 }
 
                 for (var r = 0; r < chunk.Length; r++)
@@ -71,7 +71,7 @@ internal static class BulkInsert
                     }
                 }
 
-                await command.ExecuteNonQueryAsync(ct);
+                await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
         finally

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
@@ -12,16 +10,13 @@ namespace Ticketing.Catalog.Tickets;
 
 internal static class CreateTicket
 {
-    public static void MapCreateTicket(this IEndpointRouteBuilder tickets) =>
-        tickets.MapPost("/", HandleAsync).RequireAuthorization().WithName("CreateTicket");
-
     /// <summary>Lists a single ticket for resale (the seed's flow); event inventory is generated per event.</summary>
-    private static async Task<Results<Created<TicketResponse>, ValidationProblem>> HandleAsync(
-        TicketRequest request, ClaimsPrincipal user, CatalogDbContext db, IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<TicketResponse>, ValidationProblem>> HandleAsync(
+        TicketRequest request, ClaimsPrincipal user, CatalogDbContext db, IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var currency = request.Currency ?? options.Value.DefaultCurrency;
-        validation.Require(Money.IsKnownCurrency(currency), "currency", "currency must be an ISO 4217 code in upper case, e.g. USD");
+        validation.Require(Money.IsKnownCurrency(currency), "currency", "The currency must be an ISO 4217 code in upper case, e.g. USD.");
         var (title, priceMinor) = TicketRules.Check(validation, request.Title, request.Price, Money.IsKnownCurrency(currency) ? currency : "USD");
         if (!validation.IsValid)
         {
@@ -31,7 +26,7 @@ internal static class CreateTicket
         var ticket = Ticket.CreateListing(user.GetUserId()!.Value, title, priceMinor, currency, clock.GetUtcNow().UtcDateTime);
         db.Tickets.Add(ticket);
         db.Publish(ticket.ToCreated());
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", TicketResponse.From(ticket));
     }
 }

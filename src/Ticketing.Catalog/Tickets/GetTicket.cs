@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Ticketing.BuildingBlocks.Web;
 
@@ -9,12 +7,9 @@ namespace Ticketing.Catalog.Tickets;
 
 internal static class GetTicket
 {
-    public static void MapGetTicket(this IEndpointRouteBuilder tickets) =>
-        tickets.MapGet("/{id:guid}", HandleAsync).WithName("GetTicket");
-
-    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> HandleAsync(Guid id, CatalogDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> HandleAsync(Guid id, CatalogDbContext db, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         return ticket is null
             ? Problems.NotFound($"Ticket {id} does not exist.")
             : TypedResults.Ok(TicketResponse.From(ticket));

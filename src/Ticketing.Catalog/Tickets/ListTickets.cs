@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Contracts;
@@ -10,15 +8,12 @@ namespace Ticketing.Catalog.Tickets;
 
 internal static class ListTickets
 {
-    public static void MapListTickets(this IEndpointRouteBuilder tickets) =>
-        tickets.MapGet("/", HandleAsync).WithName("ListTickets");
-
     /// <summary>
     /// Tickets on sale, newest first. Inventory of draft and cancelled events is withdrawn, so the
     /// status filter alone keeps it out.
     /// </summary>
-    private static async Task<Results<Ok<List<TicketResponse>>, ValidationProblem>> HandleAsync(
-        CatalogDbContext db, CancellationToken ct, int? page = null, int? pageSize = null, Guid? eventId = null, string? tier = null)
+    public static async Task<Results<Ok<List<TicketResponse>>, ValidationProblem>> HandleAsync(
+        CatalogDbContext db, CancellationToken cancellationToken, int? page = null, int? pageSize = null, Guid? eventId = null, string? tier = null)
     {
         var validation = new Validation();
         var paging = Paging.Check(validation, page, pageSize);
@@ -41,7 +36,7 @@ internal static class ListTickets
         var tickets = await query
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .Skip(paging.Skip).Take(paging.Take)
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         return TypedResults.Ok(tickets.Select(TicketResponse.From).ToList());
     }
 }

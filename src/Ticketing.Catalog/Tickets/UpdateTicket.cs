@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Ticketing.BuildingBlocks.Auth;
@@ -13,18 +11,15 @@ internal static class UpdateTicket
 {
     public const string StaleMessage = "The ticket was changed by someone else; reload it and try again.";
 
-    public static void MapUpdateTicket(this IEndpointRouteBuilder tickets) =>
-        tickets.MapPut("/{id:guid}", HandleAsync).RequireAuthorization().WithName("UpdateTicket");
-
     /// <summary>
     /// Edits title and price. The row's version read here is checked again by the UPDATE, so of two
     /// edits racing on one ticket exactly one commits and the other gets 409 instead of silently
     /// overwriting it.
     /// </summary>
-    private static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid id, TicketRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id, TicketRequest request, ClaimsPrincipal user, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, ct);
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (ticket is null)
         {
             return Problems.NotFound($"Ticket {id} does not exist.");
@@ -56,7 +51,7 @@ internal static class UpdateTicket
         db.Publish(ticket.ToUpdated());
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -36,10 +36,10 @@ internal sealed class RecordUser(CatalogDbContext db, TimeProvider clock) : IInt
 
 internal static class UserDirectory
 {
-    public static Task<UserEntry?> FindByEmailAsync(CatalogDbContext db, string email, CancellationToken ct)
+    public static Task<UserEntry?> FindByEmailAsync(CatalogDbContext db, string email, CancellationToken cancellationToken)
     {
         var normalised = RecordUser.Normalise(email);
-        return db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalised, ct);
+        return db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalised, cancellationToken);
     }
 
 }

@@ -24,17 +24,17 @@ internal sealed class StaffInvitation
 internal static class StaffInvitations
 {
     /// <summary>Makes the newly registered user staff of every event that invited their address.</summary>
-    public static async Task AcceptAsync(CatalogDbContext db, Guid userId, string normalisedEmail, DateTime now, CancellationToken ct)
+    public static async Task AcceptAsync(CatalogDbContext db, Guid userId, string normalisedEmail, DateTime now, CancellationToken cancellationToken)
     {
-        var invitations = await db.StaffInvitations.Where(i => i.Email == normalisedEmail).ToListAsync(ct);
+        var invitations = await db.StaffInvitations.Where(i => i.Email == normalisedEmail).ToListAsync(cancellationToken);
         if (invitations.Count == 0)
         {
             return;
         }
 
         var eventIds = invitations.Select(i => i.EventId).ToList();
-        var already = await db.Staff.Where(s => s.UserId == userId && eventIds.Contains(s.EventId)).Select(s => s.EventId).ToListAsync(ct);
-        var organized = await db.Events.Where(e => eventIds.Contains(e.Id) && e.OrganizerId == userId).Select(e => e.Id).ToListAsync(ct);
+        var already = await db.Staff.Where(s => s.UserId == userId && eventIds.Contains(s.EventId)).Select(s => s.EventId).ToListAsync(cancellationToken);
+        var organized = await db.Events.Where(e => eventIds.Contains(e.Id) && e.OrganizerId == userId).Select(e => e.Id).ToListAsync(cancellationToken);
         foreach (var invitation in invitations)
         {
             if (now - invitation.InvitedAt <= StaffInvitation.Lifetime && !already.Contains(invitation.EventId) && !organized.Contains(invitation.EventId))

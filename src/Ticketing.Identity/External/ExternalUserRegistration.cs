@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ticketing.BuildingBlocks.Auth;
+using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.Contracts;
 using Ticketing.Identity.Users;
 
@@ -90,7 +91,7 @@ internal sealed class ExternalUserRegistration(IServiceScopeFactory scopes, Time
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (SignUp.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // Either a concurrent request recorded the same user first (the outcome wanted), or
             // another subject of the issuer already has this address: the first one keeps it.

@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Ticketing.BuildingBlocks.Auth;
 
 namespace Ticketing.Identity.Keys;
@@ -23,10 +21,7 @@ public sealed record DiscoveryDocument(
 /// </summary>
 internal static class Discovery
 {
-    public static RouteHandlerBuilder MapDiscovery(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/.well-known/openid-configuration", Handle).WithName("OpenIdConfiguration").WithTags("Keys");
-
-    private static Ok<DiscoveryDocument> Handle(HttpContext context, AuthOptions auth)
+    public static Ok<DiscoveryDocument> Handle(HttpContext context, AuthOptions auth)
     {
         var origin = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
         context.Response.Headers.CacheControl = "public, max-age=300";

@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Ticketing.Identity.Keys;
 
@@ -22,10 +20,7 @@ internal static class Jwks
 {
     public const string Path = "/.well-known/jwks.json";
 
-    public static RouteHandlerBuilder MapJwks(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path, Handle).WithName("Jwks").WithTags("Keys");
-
-    private static Ok<JsonWebKeySetDto> Handle(SigningKeyStore keys, HttpContext context)
+    public static Ok<JsonWebKeySetDto> Handle(SigningKeyStore keys, HttpContext context)
     {
         // Short caching: consumers pick up a rotation quickly, and refetch on an unknown kid anyway.
         context.Response.Headers.CacheControl = "public, max-age=300";

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Ticketing.Identity.RateLimiting;
 using Ticketing.Identity.Users;
 
@@ -12,10 +10,7 @@ public sealed record TokenResponse(string AccessToken, string TokenType, int Exp
 /// <summary>For API clients: the same token as the cookie, handed over in the body instead.</summary>
 internal static class IssueToken
 {
-    public static RouteHandlerBuilder MapIssueToken(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/token", HandleAsync).WithName("IssueToken");
-
-    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         CredentialsRequest request,
         HttpContext context,
         PasswordCheck passwords,

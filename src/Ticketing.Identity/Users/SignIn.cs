@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Ticketing.Identity.RateLimiting;
 using Ticketing.Identity.Tokens;
 
@@ -9,10 +7,7 @@ namespace Ticketing.Identity.Users;
 
 internal static class SignIn
 {
-    public static RouteHandlerBuilder MapSignIn(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/signin", HandleAsync).WithName("SignIn");
-
-    private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         CredentialsRequest request,
         HttpContext context,
         PasswordCheck passwords,

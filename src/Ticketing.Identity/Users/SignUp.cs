@@ -1,11 +1,7 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Contracts;
 using Ticketing.Identity.RateLimiting;
@@ -15,10 +11,7 @@ namespace Ticketing.Identity.Users;
 
 internal static class SignUp
 {
-    public static RouteHandlerBuilder MapSignUp(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/signup", HandleAsync).WithName("SignUp");
-
-    private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         CredentialsRequest request,
         HttpContext context,
         IdentityDbContext db,
@@ -59,14 +52,6 @@ internal static class SignUp
     }
 
     private static ProblemHttpResult EmailInUse() => Problems.Conflict("The email is already in use.");
-
-    /// <summary>An insert that lost to the unique index (used where the write goes through EF).</summary>
-    internal static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
-    {
-        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
-        _ => false,
-    };
 
     /// <summary>
     /// Inserts the user and its UserRegistered event in one transaction, or nothing when the email is

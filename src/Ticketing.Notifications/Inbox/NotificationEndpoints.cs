@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Ticketing.BuildingBlocks.Auth;
 using Ticketing.BuildingBlocks.Web;
@@ -13,18 +11,11 @@ public sealed record NotificationResponse(Guid Id, string Kind, string Title, st
 
 internal static class NotificationEndpoints
 {
-    public static void MapNotificationEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        var group = endpoints.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization();
-        group.MapGet("/", ListAsync);
-        group.MapPost("/{id:guid}/read", MarkReadAsync);
-    }
-
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
     /// <summary>The caller's notifications, newest first. A limit below 1 is a client bug (400); a big one just gets the most we serve.</summary>
-    private static async Task<Results<Ok<List<NotificationResponse>>, ValidationProblem>> ListAsync(
+    public static async Task<Results<Ok<List<NotificationResponse>>, ValidationProblem>> ListAsync(
         ClaimsPrincipal user, NotificationsDbContext db, int? limit, CancellationToken cancellationToken)
     {
         var validation = new Validation().Require(limit is null or >= 1, "limit", $"limit must be at least 1 (at most {MaxLimit} are returned)");
@@ -44,7 +35,7 @@ internal static class NotificationEndpoints
         return TypedResults.Ok(items);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> MarkReadAsync(
+    public static async Task<Results<NoContent, ProblemHttpResult>> MarkReadAsync(
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var userId = user.GetUserId();

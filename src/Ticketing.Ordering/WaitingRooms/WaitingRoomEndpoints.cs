@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Ticketing.BuildingBlocks.Auth;
 using Ticketing.BuildingBlocks.Web;
@@ -25,76 +23,68 @@ internal static class WaitingRoomEndpoints
 {
     private const string NoRoom = "No waiting room is open for this event: order its tickets directly.";
 
-    public static void MapWaitingRooms(this IEndpointRouteBuilder endpoints)
-    {
-        // Joined in arrival order: the burst at a sale's start queues on the database, not on 503s.
-        var rooms = endpoints.MapGroup("/api/waiting-rooms").RequireAuthorization().WithTags("Waiting rooms").ExemptFromApiConcurrencyLimit();
-        rooms.MapPost("/{eventId:guid}", JoinAsync).WithName("JoinWaitingRoom");
-        rooms.MapGet("/{eventId:guid}", GetAsync).WithName("GetQueuePlace");
-    }
-
     /// <summary>Idempotent per account: a second call (a retry, another tab) answers the same place.</summary>
-    private static async Task<Results<Ok<QueuePlaceResponse>, ProblemHttpResult>> JoinAsync(
-        Guid eventId, ClaimsPrincipal user, OrderingDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<Ok<QueuePlaceResponse>, ProblemHttpResult>> JoinAsync(
+        Guid eventId, ClaimsPrincipal user, OrderingDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         if (user.GetUserId() is not { } userId)
         {
             return Problems.Forbidden("The token does not identify a user.");
         }
 
-        if (await OpenRoomAsync(db, eventId, time.GetUtcNow().UtcDateTime, ct) is not { } room)
+        if (await OpenRoomAsync(db, eventId, time.GetUtcNow().UtcDateTime, cancellationToken) is not { } room)
         {
             return Problems.NotFound(NoRoom);
         }
 
-        var place = await FindAsync(db, eventId, userId, ct) ?? await TakePlaceAsync(db, eventId, userId, time, ct);
+        var place = await FindAsync(db, eventId, userId, cancellationToken) ?? await TakePlaceAsync(db, eventId, userId, time, cancellationToken);
         return TypedResults.Ok(QueuePlaceResponse.From(room, place, time.GetUtcNow().UtcDateTime));
     }
 
-    private static async Task<Results<Ok<QueuePlaceResponse>, ProblemHttpResult>> GetAsync(
-        Guid eventId, ClaimsPrincipal user, OrderingDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<Ok<QueuePlaceResponse>, ProblemHttpResult>> GetAsync(
+        Guid eventId, ClaimsPrincipal user, OrderingDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        if (await OpenRoomAsync(db, eventId, now, ct) is not { } room)
+        if (await OpenRoomAsync(db, eventId, now, cancellationToken) is not { } room)
         {
             return Problems.NotFound(NoRoom);
         }
 
-        return user.GetUserId() is { } userId && await FindAsync(db, eventId, userId, ct) is { } place
+        return user.GetUserId() is { } userId && await FindAsync(db, eventId, userId, cancellationToken) is { } place
             ? TypedResults.Ok(QueuePlaceResponse.From(room, place, now))
             : Problems.NotFound("You have no place in this event's line yet: take one with POST.");
     }
 
-    private static async Task<WaitingRoom?> OpenRoomAsync(OrderingDbContext db, Guid eventId, DateTime now, CancellationToken ct) =>
-        await db.WaitingRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId, ct) is { } room && room.IsOpen(now) ? room : null;
+    private static async Task<WaitingRoom?> OpenRoomAsync(OrderingDbContext db, Guid eventId, DateTime now, CancellationToken cancellationToken) =>
+        await db.WaitingRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId, cancellationToken) is { } room && room.IsOpen(now) ? room : null;
 
-    private static Task<QueuePlace?> FindAsync(OrderingDbContext db, Guid eventId, Guid userId, CancellationToken ct) =>
-        db.QueuePlaces.AsNoTracking().FirstOrDefaultAsync(p => p.EventId == eventId && p.UserId == userId, ct);
+    private static Task<QueuePlace?> FindAsync(OrderingDbContext db, Guid eventId, Guid userId, CancellationToken cancellationToken) =>
+        db.QueuePlaces.AsNoTracking().FirstOrDefaultAsync(p => p.EventId == eventId && p.UserId == userId, cancellationToken);
 
     /// <summary>
     /// The counter's UPDATE takes the room row's write lock first, so joins of one event are
     /// numbered and scheduled one after the other; a tab of the same account that joined while this
     /// one waited is found after the lock and its place is answered instead (the increment rolls back).
     /// </summary>
-    private static async Task<QueuePlace> TakePlaceAsync(OrderingDbContext db, Guid eventId, Guid userId, TimeProvider time, CancellationToken ct)
+    private static async Task<QueuePlace> TakePlaceAsync(OrderingDbContext db, Guid eventId, Guid userId, TimeProvider time, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var position = (await db.Database
             .SqlQuery<int>($"UPDATE waiting_rooms SET last_position = last_position + 1 WHERE event_id = {eventId} RETURNING last_position AS \"Value\"")
-            .ToListAsync(ct)).Single();
-        if (await FindAsync(db, eventId, userId, ct) is { } taken)
+            .ToListAsync(cancellationToken)).Single();
+        if (await FindAsync(db, eventId, userId, cancellationToken) is { } taken)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             return taken;
         }
 
         // Read after the lock: the schedule of the place before this one is committed by now.
-        var room = await db.WaitingRooms.SingleAsync(r => r.EventId == eventId, ct);
+        var room = await db.WaitingRooms.SingleAsync(r => r.EventId == eventId, cancellationToken);
         var joinedAt = time.GetUtcNow().UtcDateTime;
         var place = new QueuePlace { EventId = eventId, UserId = userId, Position = position, JoinedAt = joinedAt, AdmitAt = room.Admit(joinedAt) };
         db.QueuePlaces.Add(place);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return place;
     }
 }

@@ -26,25 +26,25 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor, Ap
     // Tokens are JWTs (base64url and dots); visible ASCII is all a header value may carry anyway.
     private static bool IsTokenText(string value) => value.All(c => c is > ' ' and < '\x7f');
 
-    public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct = default) =>
-        SendAsync<T>(HttpMethod.Get, path, null, ct);
+    public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(HttpMethod.Get, path, null, cancellationToken);
 
-    public Task<ApiResult<T>> PostAsync<T>(string path, object? body, CancellationToken ct = default) =>
-        SendAsync<T>(HttpMethod.Post, path, body, ct);
+    public Task<ApiResult<T>> PostAsync<T>(string path, object? body, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(HttpMethod.Post, path, body, cancellationToken);
 
-    public Task<ApiResult<T>> PutAsync<T>(string path, object? body, CancellationToken ct = default) =>
-        SendAsync<T>(HttpMethod.Put, path, body, ct);
+    public Task<ApiResult<T>> PutAsync<T>(string path, object? body, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(HttpMethod.Put, path, body, cancellationToken);
 
     public async Task<ApiResult<T>> SendAsync<T>(
-        HttpMethod method, string path, object? body, CancellationToken ct = default, IReadOnlyDictionary<string, string>? headers = null)
+        HttpMethod method, string path, object? body, CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string>? headers = null)
     {
-        using var response = await SendRawAsync(method, path, body, ct, headers);
-        return await ApiResult<T>.ReadAsync(response, ct);
+        using var response = await SendRawAsync(method, path, body, cancellationToken, headers);
+        return await ApiResult<T>.ReadAsync(response, cancellationToken);
     }
 
     /// <summary>The raw response (caller disposes), for headers such as Set-Cookie or non-JSON bodies.</summary>
     public async Task<HttpResponseMessage> SendRawAsync(
-        HttpMethod method, string path, object? body, CancellationToken ct = default, IReadOnlyDictionary<string, string>? headers = null)
+        HttpMethod method, string path, object? body, CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(baseAddress.Get(), path.TrimStart('/')));
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
@@ -66,7 +66,7 @@ public sealed class ApiClient(HttpClient http, IHttpContextAccessor accessor, Ap
 
         try
         {
-            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
         catch (HttpRequestException e)
         {

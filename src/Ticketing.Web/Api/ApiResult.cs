@@ -28,10 +28,10 @@ public sealed record ApiResult<T>(int Status, T? Value, ApiProblem? Problem)
     /// <summary>The API does not exist (yet) in this deployment: a 404 or 405 nobody explained.</summary>
     public bool Unavailable => Status is 404 or 405 && Problem is not { Explained: true };
 
-    public static async Task<ApiResult<T>> ReadAsync(HttpResponseMessage response, CancellationToken ct)
+    public static async Task<ApiResult<T>> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var text = await response.Content.ReadAsStringAsync(ct);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             var value = text.Length == 0 || typeof(T) == typeof(object) ? default : JsonSerializer.Deserialize<T>(text, ApiClient.Json);

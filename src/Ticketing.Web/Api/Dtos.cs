@@ -54,8 +54,8 @@ public sealed record OrderDto(
 
     public bool IsCancelled => Status == OrderStatus.Cancelled;
 
-    /// <summary>Still open on paper, but its hold has run out (the expiry message may not have landed yet).</summary>
-    public bool HoldExpired => !IsComplete && ExpiresAt <= DateTime.UtcNow;
+    /// <summary>Still open on paper, but its hold has run out by <paramref name="now"/> (the expiry message may not have landed yet).</summary>
+    public bool HoldExpiredAt(DateTime now) => !IsComplete && ExpiresAt <= now;
 }
 
 public sealed record PaymentDto(Guid Id, Guid OrderId, string Status, long Amount, string Currency, string? ClientSecret, string Provider, string? FailureCode)

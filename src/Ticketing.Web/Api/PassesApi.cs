@@ -9,8 +9,8 @@ public sealed class PassesApi(ApiClient api)
     public Task<ApiResult<List<PassDto>>> MineAsync() => api.GetAsync<List<PassDto>>($"/api/passes?pageSize={PageSize}");
 
     /// <summary>The pass's QR image as the API answers it (caller disposes).</summary>
-    public Task<HttpResponseMessage> QrSvgAsync(string id, CancellationToken ct) =>
-        api.SendRawAsync(HttpMethod.Get, $"/api/passes/{Uri.EscapeDataString(id)}/qr.svg", null, ct);
+    public Task<HttpResponseMessage> QrSvgAsync(string id, CancellationToken cancellationToken) =>
+        api.SendRawAsync(HttpMethod.Get, $"/api/passes/{Uri.EscapeDataString(id)}/qr.svg", null, cancellationToken);
 
     public Task<ApiResult<object>> TransferAsync(Guid id, string email) =>
         api.PostAsync<object>($"/api/passes/{id}/transfer", new EmailRequest(email));

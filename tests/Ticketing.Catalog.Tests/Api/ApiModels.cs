@@ -31,12 +31,21 @@ internal static class Http
         }
     }
 
-    /// <summary>The field names of a 400 validation problem's <c>errors</c>.</summary>
+    /// <summary>
+    /// The field names of a 400 validation problem's <c>errors</c>, after checking that every message
+    /// is a sentence (capital first letter, full stop), as the conventions ask of every text a client reads.
+    /// </summary>
     public static async Task<string[]> ErrorFieldsAsync(this HttpResponseMessage response)
     {
         await ExpectAsync(response, HttpStatusCode.BadRequest);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order().ToArray();
+        var errors = json.RootElement.GetProperty("errors").EnumerateObject().ToList();
+        foreach (var message in errors.SelectMany(e => e.Value.EnumerateArray()).Select(m => m.GetString() ?? ""))
+        {
+            Assert.True(message.Length > 1 && char.IsUpper(message[0]) && message.EndsWith('.'), $"Not a sentence: \"{message}\"");
+        }
+
+        return errors.Select(p => p.Name).Order().ToArray();
     }
 
     public static async Task<string> DetailAsync(this HttpResponseMessage response, HttpStatusCode expected)
