@@ -47,7 +47,7 @@ public sealed class NotificationsModule : IServiceModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var notifications = endpoints.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization();
-        notifications.MapGet("/", NotificationEndpoints.ListAsync);
-        notifications.MapPost("/{id:guid}/read", NotificationEndpoints.MarkReadAsync);
+        notifications.MapGet("/", NotificationEndpoints.ListAsync).WithName("ListNotifications");
+        notifications.MapPost("/{id:guid}/read", NotificationEndpoints.MarkReadAsync).WithName("MarkNotificationRead");
     }
 }

@@ -18,7 +18,7 @@ internal static class NotificationEndpoints
     public static async Task<Results<Ok<List<NotificationResponse>>, ValidationProblem>> ListAsync(
         ClaimsPrincipal user, NotificationsDbContext db, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation().Require(limit is null or >= 1, "limit", $"limit must be at least 1 (at most {MaxLimit} are returned)");
+        var validation = new Validation().Require(limit is null or >= 1, "limit", $"The limit must be at least 1 (at most {MaxLimit} are returned).");
         if (!validation.IsValid)
         {
             return validation.ToProblem();
