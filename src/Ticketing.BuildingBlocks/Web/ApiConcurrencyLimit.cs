@@ -9,6 +9,9 @@ namespace Ticketing.BuildingBlocks.Web;
 /// <summary>
 /// Caps the <c>/api</c> requests one process works on at once (<c>Ticketing:MaxConcurrentApiRequests</c>,
 /// off by default); the rest wait in a bounded queue, and beyond it get 503 with Retry-After.
+/// The queue is deep (32 requests per slot) because a sale's opening burst is exactly what it is
+/// for: queued buyers are served in arrival order, while bounced ones come back by retry luck, and
+/// with the former 8 per slot a 2,000-buyer burst bounced 1,400 of them at once.
 /// Why: under a stampede every request holds a database connection, and once the pool is empty the
 /// event consumers and the outbox relay of the same process cannot get one either, so the work that
 /// would let buyers finish (payments learning of orders) stalls. Set it below the connection pool
@@ -25,6 +28,16 @@ public static class ApiConcurrencyLimit
     public const string Setting = PlatformOptions.Section + ":" + nameof(PlatformOptions.MaxConcurrentApiRequests);
     public const string QueueSetting = PlatformOptions.Section + ":" + nameof(PlatformOptions.ApiRequestQueue);
 
+    /// <summary>Queued requests per slot when <see cref="QueueSetting"/> is unset.</summary>
+    public const int DefaultQueuePerPermit = 32;
+
+    /// <summary>
+    /// Retry-After of a 503 for a full queue: a slot frees within milliseconds, so a second is
+    /// plenty; the outage's five seconds (a database restarting) kept bounced buyers away while
+    /// the queue they were bounced from had long drained.
+    /// </summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+
     public static WebApplication UseApiConcurrencyLimit(this WebApplication app)
     {
         var platform = PlatformOptions.From(app.Configuration);
@@ -37,7 +50,7 @@ public static class ApiConcurrencyLimit
         var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = permits,
-            QueueLimit = Math.Max(0, platform.ApiRequestQueue ?? permits * 8),
+            QueueLimit = Math.Max(0, platform.ApiRequestQueue ?? permits * DefaultQueuePerPermit),
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
         app.Lifetime.ApplicationStopped.Register(limiter.Dispose);
@@ -54,7 +67,8 @@ public static class ApiConcurrencyLimit
             using var lease = await limiter.AcquireAsync(1, context.RequestAborted);
             if (!lease.IsAcquired)
             {
-                await DependencyOutage.WriteAsync(context, "The server is at capacity; try again shortly.");
+                await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+                    "The server is at capacity; try again shortly.", RetryAfter);
                 return;
             }
 
