@@ -25,7 +25,7 @@ public sealed class PlatformOptions
     /// <summary><c>/api</c> requests this process works on at once; 0 is no limit (see <see cref="Web.ApiConcurrencyLimit"/>).</summary>
     public int MaxConcurrentApiRequests { get; init; }
 
-    /// <summary>Requests waiting for one of those slots before a 503; unset, 32 times the limit.</summary>
+    /// <summary>Requests waiting for one of those slots before a 503; unset, 8 times the limit.</summary>
     public int? ApiRequestQueue { get; init; }
 
     /// <summary>Shared secret of the web and identity processes; unset, one generated per process.</summary>

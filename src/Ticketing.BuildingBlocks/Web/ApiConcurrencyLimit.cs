@@ -9,9 +9,11 @@ namespace Ticketing.BuildingBlocks.Web;
 /// <summary>
 /// Caps the <c>/api</c> requests one process works on at once (<c>Ticketing:MaxConcurrentApiRequests</c>,
 /// off by default); the rest wait in a bounded queue, and beyond it get 503 with Retry-After.
-/// The queue is deep (32 requests per slot) because a sale's opening burst is exactly what it is
-/// for: queued buyers are served in arrival order, while bounced ones come back by retry luck, and
-/// with the former 8 per slot a 2,000-buyer burst bounced 1,400 of them at once.
+/// The queue is 8 requests per slot: measured with a 2,000-buyer burst (docs/benchmarks.md,
+/// 2026-12-06), a queue of 32 per slot bounced nobody but made the orders' p99 8.9 s instead of
+/// 2.7 s, for the same reservations per second: the server's throughput, not the queue, bounds
+/// the sale, and a short queue keeps each answer quick. Fair order at a sale start is the waiting
+/// room's job (ADR 12), not this queue's.
 /// Why: under a stampede every request holds a database connection, and once the pool is empty the
 /// event consumers and the outbox relay of the same process cannot get one either, so the work that
 /// would let buyers finish (payments learning of orders) stalls. Set it below the connection pool
@@ -29,7 +31,7 @@ public static class ApiConcurrencyLimit
     public const string QueueSetting = PlatformOptions.Section + ":" + nameof(PlatformOptions.ApiRequestQueue);
 
     /// <summary>Queued requests per slot when <see cref="QueueSetting"/> is unset.</summary>
-    public const int DefaultQueuePerPermit = 32;
+    public const int DefaultQueuePerPermit = 8;
 
     /// <summary>
     /// Retry-After of a 503 for a full queue: a slot frees within milliseconds, so a second is
