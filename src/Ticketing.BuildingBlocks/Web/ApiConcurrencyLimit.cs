@@ -8,12 +8,12 @@ namespace Ticketing.BuildingBlocks.Web;
 
 /// <summary>
 /// Caps the <c>/api</c> requests one process works on at once (<c>Ticketing:MaxConcurrentApiRequests</c>,
-/// off by default); the rest wait in a bounded queue, and beyond it get 503 with Retry-After.
-/// The queue is 8 requests per slot: measured with a 2,000-buyer burst (docs/benchmarks.md,
-/// 2026-12-06), a queue of 32 per slot bounced nobody but made the orders' p99 8.9 s instead of
-/// 2.7 s, for the same reservations per second: the server's throughput, not the queue, bounds
-/// the sale, and a short queue keeps each answer quick. Fair order at a sale start is the waiting
-/// room's job (ADR 12), not this queue's.
+/// off by default); the rest wait in a bounded queue (8 per slot), and beyond it get 503 with
+/// Retry-After (the outage's 5 s). Both measured against a 2,000-buyer burst (docs/benchmarks.md,
+/// 2026-12-06): 32 per slot bounced nobody but made the orders' p99 8.9 s instead of 2.7 s for the
+/// same reservations per second, and a 1 s Retry-After turned 2,000 bounces into 15,500 retries
+/// that took the CPU the sale needed. The server's throughput bounds a sale, not this gate; fair
+/// order at a sale start is the waiting room's job (ADR 12).
 /// Why: under a stampede every request holds a database connection, and once the pool is empty the
 /// event consumers and the outbox relay of the same process cannot get one either, so the work that
 /// would let buyers finish (payments learning of orders) stalls. Set it below the connection pool
@@ -30,16 +30,6 @@ public static class ApiConcurrencyLimit
     public const string Setting = PlatformOptions.Section + ":" + nameof(PlatformOptions.MaxConcurrentApiRequests);
     public const string QueueSetting = PlatformOptions.Section + ":" + nameof(PlatformOptions.ApiRequestQueue);
 
-    /// <summary>Queued requests per slot when <see cref="QueueSetting"/> is unset.</summary>
-    public const int DefaultQueuePerPermit = 8;
-
-    /// <summary>
-    /// Retry-After of a 503 for a full queue: a slot frees within milliseconds, so a second is
-    /// plenty; the outage's five seconds (a database restarting) kept bounced buyers away while
-    /// the queue they were bounced from had long drained.
-    /// </summary>
-    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
-
     public static WebApplication UseApiConcurrencyLimit(this WebApplication app)
     {
         var platform = PlatformOptions.From(app.Configuration);
@@ -52,7 +42,7 @@ public static class ApiConcurrencyLimit
         var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = permits,
-            QueueLimit = Math.Max(0, platform.ApiRequestQueue ?? permits * DefaultQueuePerPermit),
+            QueueLimit = Math.Max(0, platform.ApiRequestQueue ?? permits * 8),
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
         app.Lifetime.ApplicationStopped.Register(limiter.Dispose);
@@ -69,8 +59,7 @@ public static class ApiConcurrencyLimit
             using var lease = await limiter.AcquireAsync(1, context.RequestAborted);
             if (!lease.IsAcquired)
             {
-                await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Service unavailable",
-                    "The server is at capacity; try again shortly.", RetryAfter);
+                await DependencyOutage.WriteAsync(context, "The server is at capacity; try again shortly.");
                 return;
             }
 
