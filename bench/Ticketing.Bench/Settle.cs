@@ -10,7 +10,9 @@ internal sealed record Outcome(
     double SettleSeconds);
 
 /// <summary>
-/// Waits until every order is terminal and every outbox is drained, then reads the completion
+/// Waits until every order is terminal, every outbox is drained and the consumers are idle (no
+/// inbox grew over two polls a second apart: a drained outbox only means the events reached the broker, and under
+/// a distributed run's backlog the handlers finish many seconds later), then reads the completion
 /// and expiry moments from Ordering's outbox: each OrderCompleted/OrderCancelled row carries the
 /// time it was written, in the same transaction as the status change, so nothing polls the API.
 /// </summary>
@@ -21,7 +23,8 @@ internal static class Settle
         var started = DateTime.UtcNow;
         // Abandoned holds cannot be released before they expire.
         var deadline = started + options.HoldDuration + options.SettleTimeout;
-        long open = -1, unpublished = -1;
+        long open = -1, unpublished = -1, handled = -1;
+        var quietPolls = 0;
         await using (ProgressLine.Start("settle", () => $"{open} orders still created, {unpublished} outbox rows unpublished"))
         {
             while (DateTime.UtcNow < deadline)
@@ -33,10 +36,16 @@ internal static class Settle
                     unpublished += await databases.ScalarAsync(service, "SELECT COUNT(*) FROM outbox_messages WHERE published_at IS NULL");
                 }
 
-                if (open == 0 && unpublished == 0)
+                var handledBefore = handled;
+                handled = 0;
+                foreach (var service in ServiceDatabases.Services)
                 {
-                    // One more pass so consumers finish what the last relayed events started.
-                    await Task.Delay(2000);
+                    handled += await databases.ScalarAsync(service, "SELECT COUNT(*) FROM inbox_messages");
+                }
+
+                quietPolls = handled == handledBefore ? quietPolls + 1 : 0;
+                if (open == 0 && unpublished == 0 && quietPolls >= 2)
+                {
                     break;
                 }
 
