@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,6 +100,9 @@ internal sealed class HoldBatcher(IServiceScopeFactory scopes, IOptions<Ordering
             {
                 var savepoint = $"hold{i}";
                 await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+                // The order's statements and its OrderCreated (whose outbox row carries the trace
+                // context) belong to the buyer's request, not to this loop: one purchase, one trace.
+                Activity.Current = batch[i].RequestActivity;
                 try
                 {
                     var placement = await PlaceOrder.TryAsync(db, batch[i].Request, options.Value.HoldDuration, time, cancellationToken);
@@ -116,6 +120,7 @@ internal sealed class HoldBatcher(IServiceScopeFactory scopes, IOptions<Ordering
                     batch[i].Answer.TrySetException(failure);
                 }
 
+                Activity.Current = null;
                 db.ChangeTracker.Clear();
             }
 
@@ -144,6 +149,9 @@ internal sealed class PendingHold(HoldRequest request, CancellationToken cancell
     public HoldRequest Request { get; } = request;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>The request's span, current where the order is placed.</summary>
+    public Activity? RequestActivity { get; } = Activity.Current;
 
     public TaskCompletionSource<Placement> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
