@@ -24,9 +24,11 @@ internal static class GenerateTickets
     public const int RowMaxLength = 10;
 
     /// <summary>
-    /// Creates one ticket row per admission and the TicketsChanged events announcing them (a
-    /// thousand tickets each), all in one transaction: either the whole block exists and will be
-    /// announced, or none of it.
+    /// Creates one ticket row per admission and, for a published event, the TicketsChanged events
+    /// announcing them (a thousand tickets each), all in one transaction: either the whole block
+    /// exists and will be announced, or none of it. A draft's tickets are withdrawn until the
+    /// publish puts them on sale, and the publish announces them then with their full state, so
+    /// they are not announced twice (a 100,000-unit tier was 100,000 replica rows written twice).
     /// </summary>
     public static async Task<Results<Created<GenerateTicketsResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, GenerateTicketsRequest request, ClaimsPrincipal user, CatalogDbContext db,
@@ -74,7 +76,10 @@ internal static class GenerateTickets
             // The event row goes first: its version check makes a concurrent cancel or publish conflict.
             await db.SaveChangesAsync(cancellationToken);
             await BulkInsert.InsertAsync(db, tickets, cancellationToken);
-            await BulkInsert.InsertAsync(db, InventoryEvents.Announce(tickets), cancellationToken);
+            if (show.Status == EventStatuses.Published)
+            {
+                await BulkInsert.InsertAsync(db, InventoryEvents.Announce(tickets), cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)

@@ -171,22 +171,41 @@ public sealed class EventsApiTests(PlatformFixture fixture) : IClassFixture<Plat
     }
 
     [Fact]
-    public async Task Generate_tenThousandTickets_createsAndAnnouncesEachInBlocks()
+    public async Task Generate_tenThousandTicketsForPublishedEvent_createsAndAnnouncesEachInBlocks()
     {
         // How fast this is belongs to the benchmarks (bench/), not to an assertion on a shared machine.
         var (organizer, _) = await SignedInAsync();
         var show = await CreateEventAsync(organizer, "Stadium");
+        await (await organizer.PostAsync($"/api/events/{show.Id}/publish", null)).ExpectAsync(HttpStatusCode.OK);
 
         var result = await GenerateAsync(organizer, show.Id, new { tier = "GA", price = 25, quantity = 10_000 });
 
         Assert.Equal(10_000, result.Created);
-        var (tickets, blocks) = await _platform.WithScopeAsync<CatalogDbContext, (int, int)>(async db =>
-            (await db.Tickets.CountAsync(t => t.EventId == show.Id),
-             await db.OutboxMessages.CountAsync(m => m.EventType == nameof(TicketsChanged) && m.Payload.Contains(show.Id.ToString()))));
+        var (tickets, blocks) = await TicketsAndBlocksAsync(show.Id);
         var announced = await _platform.OfEventAsync(show.Id);
         Assert.Equal((10_000, 10), (tickets, blocks));
-        Assert.Equal(10_000, announced.Select(t => t.TicketId).Distinct().Count());
+        Assert.Equal(10_000, announced.Where(t => t.Status == TicketStatuses.Available).Select(t => t.TicketId).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Generate_forDraft_announcesNothingUntilThePublishAnnouncesThemOnSale()
+    {
+        var (organizer, _) = await SignedInAsync();
+        var show = await CreateEventAsync(organizer, "Draft stadium");
+
+        await GenerateAsync(organizer, show.Id, new { tier = "GA", price = 25, quantity = 2_500 });
+        var beforePublish = await TicketsAndBlocksAsync(show.Id);
+        await (await organizer.PostAsync($"/api/events/{show.Id}/publish", null)).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal((2_500, 0), beforePublish);
+        var announced = await _platform.OfEventAsync(show.Id);
+        Assert.Equal((2_500, 2_500), (announced.Count, announced.Count(t => t is { Status: TicketStatuses.Available, Version: 2 })));
+    }
+
+    private Task<(int Tickets, int Blocks)> TicketsAndBlocksAsync(Guid eventId) =>
+        _platform.WithScopeAsync<CatalogDbContext, (int, int)>(async db =>
+            (await db.Tickets.CountAsync(t => t.EventId == eventId),
+             await db.OutboxMessages.CountAsync(m => m.EventType == nameof(TicketsChanged) && m.Payload.Contains(eventId.ToString()))));
 
     private static object NewEvent(string title)
     {
