@@ -63,10 +63,15 @@ internal sealed class Report
         {
             var sent = F($"**{s.Attempts:N0}** POST /api/orders in {s.DurationSeconds:F0}s ({s.Attempts / Math.Max(0.001, s.DurationSeconds):F0}/s)");
             var fates = F($"{s.Statuses.GetValueOrDefault("POST /api/orders 201"):N0} reserved, {s.Statuses.GetValueOrDefault("DELETE /api/orders 204"):N0} cancelled again, {s.PaymentsAccepted:N0} paid");
-            Row("**Attempts (`--attempts`)**", F($"{sent}, {fates}; each buyer keeps up to {Options.Keep} live orders and pays {Options.PayShare:P0} of its reservations"));
+            Row("**Attempts (`--attempts`)**", F($"{sent}, {fates}; each buyer keeps up to {Options.Keep} live orders and pays {Options.PayShare:0.####%} of its reservations"));
         }
 
-        Row("Reservations", F($"{s.Reservations.Count} orders ({s.Reservations.Sum(r => r.Quantity)} tickets) in {ReservationWindow:F1}s = **{ReservationsPerSecond:F0} reservations/s**; {s.Attempts} POST /api/orders in all"));
+        // In --attempts mode the churn's own row above says what was reserved; this one counts only the paid orders.
+        if (Options.Attempts == 0)
+        {
+            Row("Reservations", F($"{s.Reservations.Count} orders ({s.Reservations.Sum(r => r.Quantity)} tickets) in {ReservationWindow:F1}s = **{ReservationsPerSecond:F0} reservations/s**; {s.Attempts} POST /api/orders in all"));
+        }
+
         Row("POST /api/orders latency", Percentiles.Of(s.OrderLatenciesMs).ToString());
         Row("Whole buy (order sent → order complete)", Percentiles.Of(WholeBuyMs).ToString());
         Row("Time in line (place taken → turn)", Room is null ? "n/a (no waiting room)" : Percentiles.Of(TimeInLineMs).ToString());
@@ -82,7 +87,9 @@ internal sealed class Report
             ? F($"{big.Units:N0} units created in {big.CreateSeconds:F1}s, published {big.PublishedSeconds - big.CreateSeconds:F1}s later, all on sale in Ordering {(double.IsNaN(big.OnSaleSeconds) ? "not within 10 min" : $"{big.OnSaleSeconds - big.PublishedSeconds:F1}s after the publish answered ({big.OnSaleSeconds:F1}s from the first generate call)")}")
             : "not measured");
         Row("Peak memory (VmHWM)", Memory.Count == 0 ? "n/a" : string.Join(", ", Memory.Select(m => F($"{m.Name} {m.Kilobytes / 1024.0:F0} MB"))));
-        Row("Browse (wrk)", F($"GET /api/events/{{id}} {BrowseEvent:F0} req/s, GET /api/tickets {BrowseTickets:F0} req/s, hello {Hello:F0} req/s"));
+        Row("Browse (wrk)", BrowseEvent is null
+            ? "n/a (wrk not run)"
+            : F($"GET /api/events/{{id}} {BrowseEvent:F0} req/s, GET /api/tickets {BrowseTickets:F0} req/s, hello {Hello:F0} req/s"));
         Row("Audit", passed ? "**passed**" : "**FAILED**");
         lines.AppendLine();
         foreach (var check in Checks)
