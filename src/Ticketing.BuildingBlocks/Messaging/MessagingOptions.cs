@@ -18,7 +18,7 @@ public sealed class MessagingOptions
 
     public int OutboxBatchSize { get; set; } = 100;
 
-    /// <summary>In-process transport: events of one relay round a service handles in one transaction (1: each alone).</summary>
+    /// <summary>Events a service handles in one transaction: of one relay round (in-process), or of the deliveries waiting (RabbitMQ); 1: each alone.</summary>
     public int HandlerBatchSize { get; set; } = 32;
 
     /// <summary>Attempts per handler before the event is dead-lettered.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,14 @@ namespace Ticketing.BuildingBlocks.Messaging.RabbitMq;
 /// handlers committed, and rejected to the dead-letter queue after the dispatcher's retries.
 /// On shutdown it stops taking new deliveries and waits for the ones in flight.
 /// </summary>
+/// <remarks>
+/// Deliveries that arrived while a run was being handled are handled together in the next, in
+/// one transaction (<see cref="MessagingOptions.HandlerBatchSize"/>, as the in-process transport
+/// does), and acked with one multiple-ack once it committed; a run that fails together is handled
+/// one message at a time with the dispatcher's retries. One message per transaction left a
+/// distributed stampede's consumers tens of seconds behind, so most paid orders expired before
+/// their payment reached Ordering (docs/benchmarks.md, 2026-12-06).
+/// </remarks>
 public sealed class RabbitMqConsumer(
     RabbitMqConnection connection,
     EventDispatcher dispatcher,
@@ -19,6 +28,7 @@ public sealed class RabbitMqConsumer(
     ILogger<RabbitMqConsumer> logger) : IHostedService
 {
     private readonly List<(IChannel Channel, string Tag)> _consumers = [];
+    private readonly List<Task> _loops = [];
     private readonly CancellationTokenSource _abort = new();
     private readonly Lock _stopLock = new();
     private Task? _stopping;
@@ -33,53 +43,101 @@ public sealed class RabbitMqConsumer(
             await connection.DeclareServiceQueueAsync(channel, service, dispatcher.EventTypesOf(service), cancellationToken);
             await channel.BasicQosAsync(0, options.Value.RabbitMq.Prefetch, global: false, cancellationToken);
 
+            var deliveries = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             var consumer = new AsyncEventingBasicConsumer(channel);
-            consumer.ReceivedAsync += (_, delivery) => OnReceivedAsync(channel, service, delivery);
+            consumer.ReceivedAsync += (_, delivery) => OnReceivedAsync(deliveries.Writer, delivery);
+            _loops.Add(Task.Run(() => ConsumeAsync(channel, service, deliveries.Reader)));
             var tag = await channel.BasicConsumeAsync(connection.QueueOf(service), autoAck: false, consumer, cancellationToken);
             _consumers.Add((channel, tag));
             logger.LogInformation("Consuming {Queue}", connection.QueueOf(service));
         }
     }
 
-    private async Task OnReceivedAsync(IChannel channel, string service, BasicDeliverEventArgs delivery)
+    /// <summary>Copies the message out of the client's buffer (valid only during this call) and queues it.</summary>
+    private Task OnReceivedAsync(ChannelWriter<Delivery> deliveries, BasicDeliverEventArgs delivery)
     {
         Interlocked.Increment(ref _inFlight);
+        var envelope = Guid.TryParse(delivery.BasicProperties.MessageId, out var eventId) && delivery.BasicProperties.Type is { } eventType
+            ? new MessageEnvelope(eventId, eventType, Encoding.UTF8.GetString(delivery.Body.Span),
+                RabbitMqHeaders.OccurredAtOf(delivery.BasicProperties), RabbitMqHeaders.TraceContextOf(delivery.BasicProperties))
+            : null;
+        deliveries.TryWrite(new Delivery(delivery.DeliveryTag, envelope));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The only code that acks on <paramref name="channel"/>, so a multiple-ack covers exactly the run it handled.</summary>
+    private async Task ConsumeAsync(IChannel channel, string service, ChannelReader<Delivery> deliveries)
+    {
+        var run = new List<Delivery>();
+        var runSize = Math.Max(1, options.Value.HandlerBatchSize);
         try
         {
-            if (!Guid.TryParse(delivery.BasicProperties.MessageId, out var eventId) || delivery.BasicProperties.Type is not { } eventType)
+            while (await deliveries.WaitToReadAsync(_abort.Token))
             {
-                logger.LogError("Message without id or type on {Service}'s queue; dead-lettering it", service);
-                Observability.MessagingMetrics.DeadLettered(service, "none");
-                await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: false);
-                return;
-            }
+                while (run.Count < runSize && deliveries.TryRead(out var delivery))
+                {
+                    run.Add(delivery);
+                }
 
-            var envelope = new MessageEnvelope(eventId, eventType, Encoding.UTF8.GetString(delivery.Body.Span),
-                RabbitMqHeaders.OccurredAtOf(delivery.BasicProperties), RabbitMqHeaders.TraceContextOf(delivery.BasicProperties));
-            var outcome = await dispatcher.DispatchAsync(service, envelope, _abort.Token);
+                try
+                {
+                    await HandleRunAsync(channel, service, run);
+                }
+                catch (Exception ex)
+                {
+                    // Shutdown or a broken channel: give the unsettled messages back for another consumer.
+                    logger.LogWarning(ex, "Returning messages to {Service}'s queue", service);
+                    if (channel.IsOpen)
+                    {
+                        await channel.BasicNackAsync(run[^1].Tag, multiple: true, requeue: true);
+                    }
+                }
+                finally
+                {
+                    Interlocked.Add(ref _inFlight, -run.Count);
+                    run.Clear();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            // Stopping: what is still queued is unacked and goes back to the queue with the channel.
+        }
+    }
+
+    private async Task HandleRunAsync(IChannel channel, string service, List<Delivery> run)
+    {
+        foreach (var malformed in run.Where(d => d.Envelope is null))
+        {
+            // Settled first: the multiple-ack below must not acknowledge it.
+            logger.LogError("Message without id or type on {Service}'s queue; dead-lettering it", service);
+            Observability.MessagingMetrics.DeadLettered(service, "none");
+            await channel.BasicNackAsync(malformed.Tag, multiple: false, requeue: false);
+        }
+
+        var valid = run.Where(d => d.Envelope is not null).ToList();
+        if (valid.Count > 1 && await dispatcher.TryDispatchTogetherAsync(service, valid.Select(d => d.Envelope!).ToList(), _abort.Token))
+        {
+            await channel.BasicAckAsync(valid[^1].Tag, multiple: true);
+            return;
+        }
+
+        foreach (var delivery in valid)
+        {
+            var outcome = await dispatcher.DispatchAsync(service, delivery.Envelope!, _abort.Token);
             if (outcome == DispatchOutcome.Handled)
             {
-                await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+                await channel.BasicAckAsync(delivery.Tag, multiple: false);
             }
             else
             {
-                await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: false);
+                await channel.BasicNackAsync(delivery.Tag, multiple: false, requeue: false);
             }
-        }
-        catch (Exception ex)
-        {
-            // Shutdown or a broken channel: give the message back for another consumer.
-            logger.LogWarning(ex, "Returning a message to {Service}'s queue", service);
-            if (channel.IsOpen)
-            {
-                await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true);
-            }
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
         }
     }
+
+    /// <summary>A delivery copied out of the client; no envelope when it lacked an id or a type.</summary>
+    private sealed record Delivery(ulong Tag, MessageEnvelope? Envelope);
 
     /// <summary>
     /// Idempotent: the host may stop its services twice, even concurrently (WebApplicationFactory
@@ -110,6 +168,7 @@ public sealed class RabbitMqConsumer(
         }
 
         await _abort.CancelAsync();
+        await Task.WhenAll(_loops);
         foreach (var (channel, _) in _consumers)
         {
             if (channel.IsOpen)
