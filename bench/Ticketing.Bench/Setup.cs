@@ -52,10 +52,14 @@ internal static class Setup
             new { tier = Sale.GaTier, price = 45.5, quantity = options.GaUnits });
 
         var buyers = await SignUpBuyersAsync(api, options, run);
-        await WaitForReplicaAsync(databases, created.Id, Sale.SeatCount + options.GaUnits, onSale: false);
         WaitingRoomSchedule? room = null;
-        if (publishLast)
+        if (!publishLast)
         {
+            await WaitForReplicaAsync(databases, created.Id, Sale.SeatCount + options.GaUnits, onSale: false);
+        }
+        else
+        {
+            // A draft's tickets reach Ordering with the publication that puts them on sale.
             await api.CallAsync<EventDto>(HttpMethod.Post, $"api/events/{created.Id}/publish", organizer);
             room = await WaitForRoomAsync(databases, created.Id);
             await WaitForReplicaAsync(databases, created.Id, Sale.SeatCount + options.GaUnits, onSale: true);
