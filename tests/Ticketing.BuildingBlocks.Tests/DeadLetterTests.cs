@@ -23,7 +23,9 @@ public sealed class DeadLetterTests
 
         var deadLettered = await RabbitMqAdmin.WaitForMessagesAsync($"{environment.Prefix}.probe.dead-letter", 1, TimeSpan.FromSeconds(15));
         Assert.Equal(1u, deadLettered);
-        Assert.Equal(3, host.Services.GetRequiredService<ProbeAttempts>().Of("fail-rabbit"));
+        // Three attempts of its own; one more when the consumer first tried it in one run with the
+        // other message (the run fails together, then each goes alone), as the in-process transport does.
+        Assert.InRange(host.Services.GetRequiredService<ProbeAttempts>().Of("fail-rabbit"), 3, 4);
         // The poisoned message does not block the ones behind it.
         Assert.True(await Eventually.TrueAsync(async () => await ProbeEnvironment.CountOfAsync(host, "fine-rabbit") == 1));
         await host.StopAsync();

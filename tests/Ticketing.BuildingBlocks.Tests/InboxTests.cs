@@ -26,6 +26,25 @@ public sealed class InboxTests
     }
 
     [Fact]
+    public async Task Consume_sameEventTwiceBackToBackOnRabbitMq_changesStateOnceAndTheNextEventStillArrives()
+    {
+        await using var environment = new ProbeEnvironment(TestProvider.PostgreSql, rabbitMq: true);
+        using var host = await environment.BuildAsync();
+        await host.StartAsync();
+        var twice = OutboxMessage.From(new ProbeHappened("rabbit-twice")).ToEnvelope();
+        var after = OutboxMessage.From(new ProbeHappened("rabbit-after")).ToEnvelope();
+
+        // Back to back, so the consumer mostly takes them as one run: that run fails together on the
+        // copy's inbox row and goes message by message, where the copy is a no-op.
+        await host.Services.GetRequiredService<IMessageTransport>().PublishBatchAsync([twice, twice, after], CancellationToken.None);
+
+        Assert.True(await Eventually.TrueAsync(async () => await ProbeEnvironment.CountOfAsync(host, "rabbit-after") == 1));
+        Assert.Equal(1, await ProbeEnvironment.CountOfAsync(host, "rabbit-twice"));
+        Assert.Equal(1, await ProbeEnvironment.QueryAsync(host, db => db.InboxMessages.CountAsync(m => m.EventId == twice.EventId)));
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task Dispatch_sameEventConcurrently_changesStateOnce()
     {
         await using var environment = new ProbeEnvironment(TestProvider.PostgreSql, rabbitMq: false);
