@@ -11,10 +11,11 @@ internal sealed record Outcome(
 
 /// <summary>
 /// Waits until every order is terminal, every outbox is drained and the consumers are idle (no
-/// inbox grew over two polls a second apart: a drained outbox only means the events reached the broker, and under
-/// a distributed run's backlog the handlers finish many seconds later), then reads the completion
-/// and expiry moments from Ordering's outbox: each OrderCompleted/OrderCancelled row carries the
-/// time it was written, in the same transaction as the status change, so nothing polls the API.
+/// inbox grew over two polls a second apart: a drained outbox only means the events reached the
+/// broker, and under a distributed run's backlog the handlers finish many seconds later), then
+/// reads the completion and expiry moments from Ordering's outbox: each OrderCompleted/
+/// OrderCancelled row carries the time it was written, in the same transaction as the status
+/// change, so nothing polls the API.
 /// </summary>
 internal static class Settle
 {
@@ -30,16 +31,12 @@ internal static class Settle
             while (DateTime.UtcNow < deadline)
             {
                 open = await databases.ScalarAsync("ordering", "SELECT COUNT(*) FROM orders WHERE status = 'created'");
-                unpublished = 0;
-                foreach (var service in ServiceDatabases.Services)
-                {
-                    unpublished += await databases.ScalarAsync(service, "SELECT COUNT(*) FROM outbox_messages WHERE published_at IS NULL");
-                }
-
                 var handledBefore = handled;
+                unpublished = 0;
                 handled = 0;
                 foreach (var service in ServiceDatabases.Services)
                 {
+                    unpublished += await databases.ScalarAsync(service, "SELECT COUNT(*) FROM outbox_messages WHERE published_at IS NULL");
                     handled += await databases.ScalarAsync(service, "SELECT COUNT(*) FROM inbox_messages");
                 }
 

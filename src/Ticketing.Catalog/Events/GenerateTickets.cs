@@ -80,6 +80,7 @@ internal static class GenerateTickets
             {
                 await BulkInsert.InsertAsync(db, InventoryEvents.Announce(tickets), cancellationToken);
             }
+
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
