@@ -13,7 +13,8 @@ public sealed class LocalCluster : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "ticketing-tests", "cluster-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly string _name = "c" + Guid.NewGuid().ToString("N")[..10];
-    private readonly int _edgePort = FreePort();
+    // The edge listens on the base port itself, the services on base+1 onwards.
+    private readonly int _edgePort = FreeBasePort();
 
     /// <summary>Hold length the cluster runs with, short so expiry can be observed.</summary>
     public static readonly TimeSpan HoldDuration = TimeSpan.FromSeconds(15);
@@ -62,7 +63,7 @@ public sealed class LocalCluster : IAsyncLifetime
         start.Environment["TICKETING_CLUSTER_ROOT"] = _root;
         start.Environment["TICKETING_CLUSTER_NAME"] = _name;
         start.Environment["TICKETING_CLUSTER_PORT"] = _edgePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["TICKETING_CLUSTER_BASE_PORT"] = (FreePort() % 20000 + 20000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["TICKETING_CLUSTER_BASE_PORT"] = _edgePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["TICKETING_CLUSTER_REPLICAS"] = "ordering=2,expiration=2";
         start.Environment["TICKETING_CLUSTER_POSTGRES"] = TestInfrastructure.PostgresServer;
         start.Environment["TICKETING_CLUSTER_RABBITMQ"] = TestInfrastructure.RabbitMqUri;
@@ -89,10 +90,33 @@ public sealed class LocalCluster : IAsyncLifetime
         return text.Length > 2000 ? text[^2000..] : text;
     }
 
-    private static int FreePort()
+    // The edge and the services take base .. base+30 (a second replica sits 10 above the first).
+    // The base is drawn below the kernel's ephemeral range (32768+ on Linux): a port there can be
+    // taken at any moment by an outgoing connection of this very test run, which is how a replica
+    // once failed to bind.
+    private static int FreeBasePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; ; attempt++)
+        {
+            var candidate = Random.Shared.Next(20000, 32000);
+            if (attempt == 50 || Enumerable.Range(candidate, 31).All(IsFree))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }
