@@ -5,8 +5,11 @@ using Ticketing.Catalog.Users;
 
 namespace Ticketing.Catalog;
 
-public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : ServiceDbContext(options)
+public abstract class CatalogDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
+    /// <summary>The last hand-written migration this service shipped; databases at it are adopted by the generated ones.</summary>
+    public const string LegacyHead = "0005_HandlersNamedAfterActions";
+
     internal DbSet<Ticket> Tickets => Set<Ticket>();
 
     internal DbSet<Event> Events => Set<Event>();
@@ -29,20 +32,13 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         {
             e.ToTable("tickets");
             e.HasKey(t => t.Id);
-            e.Property(t => t.Id).HasColumnName("id").ValueGeneratedNever();
-            e.Property(t => t.EventId).HasColumnName("event_id");
-            e.Property(t => t.Tier).HasColumnName("tier").HasMaxLength(Ticket.LabelMaxLength);
-            e.Property(t => t.Seat).HasColumnName("seat").HasMaxLength(Ticket.LabelMaxLength);
-            e.Property(t => t.Title).HasColumnName("title").HasMaxLength(Ticket.TitleMaxLength);
-            e.Property(t => t.PriceMinor).HasColumnName("price_minor");
-            e.Property(t => t.Currency).HasColumnName("currency").HasMaxLength(3);
-            e.Property(t => t.OwnerId).HasColumnName("owner_id");
-            e.Property(t => t.Status).HasColumnName("status").HasMaxLength(20);
-            e.Property(t => t.OrderId).HasColumnName("order_id");
-            e.Property(t => t.BuyerId).HasColumnName("buyer_id");
-            e.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
-            e.Property(t => t.CreatedAt).HasColumnName("created_at");
-            e.Property(t => t.UpdatedAt).HasColumnName("updated_at");
+            e.Property(t => t.Id).ValueGeneratedNever();
+            e.Property(t => t.Tier).HasMaxLength(Ticket.LabelMaxLength);
+            e.Property(t => t.Seat).HasMaxLength(Ticket.LabelMaxLength);
+            e.Property(t => t.Title).HasMaxLength(Ticket.TitleMaxLength);
+            e.Property(t => t.Currency).HasMaxLength(3);
+            e.Property(t => t.Status).HasMaxLength(20);
+            e.Property(t => t.Version).IsConcurrencyToken();
             // A seat is sold once per event; GA units have no label (NULLs never collide).
             e.HasIndex(t => new { t.EventId, t.Seat }).IsUnique().HasDatabaseName("ux_tickets_event_seat");
             // The public listing: on-sale tickets, newest first.
@@ -58,20 +54,14 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         {
             e.ToTable("events");
             e.HasKey(v => v.Id);
-            e.Property(v => v.Id).HasColumnName("id").ValueGeneratedNever();
-            e.Property(v => v.OrganizerId).HasColumnName("organizer_id");
-            e.Property(v => v.Title).HasColumnName("title").HasMaxLength(Event.TitleMaxLength);
-            e.Property(v => v.Description).HasColumnName("description").HasMaxLength(Event.DescriptionMaxLength);
-            e.Property(v => v.Venue).HasColumnName("venue").HasMaxLength(Event.VenueMaxLength);
-            e.Property(v => v.StartsAt).HasColumnName("starts_at");
-            e.Property(v => v.EndsAt).HasColumnName("ends_at");
-            e.Property(v => v.Currency).HasColumnName("currency").HasMaxLength(3);
-            e.Property(v => v.Status).HasColumnName("status").HasMaxLength(20);
-            e.Property(v => v.Version).HasColumnName("version").IsConcurrencyToken();
-            e.Property(v => v.CreatedAt).HasColumnName("created_at");
-            e.Property(v => v.PublishedAt).HasColumnName("published_at");
-            e.Property(v => v.WaitingRoomMinutes).HasColumnName("waiting_room_minutes").HasDefaultValue(0);
-            e.Property(v => v.UpdatedAt).HasColumnName("updated_at");
+            e.Property(v => v.Id).ValueGeneratedNever();
+            e.Property(v => v.Title).HasMaxLength(Event.TitleMaxLength);
+            e.Property(v => v.Description).HasMaxLength(Event.DescriptionMaxLength);
+            e.Property(v => v.Venue).HasMaxLength(Event.VenueMaxLength);
+            e.Property(v => v.Currency).HasMaxLength(3);
+            e.Property(v => v.Status).HasMaxLength(20);
+            e.Property(v => v.Version).IsConcurrencyToken();
+            e.Property(v => v.WaitingRoomMinutes).HasDefaultValue(0);
             e.HasIndex(v => new { v.Status, v.StartsAt }).HasDatabaseName("ix_events_status_starts");
             e.HasIndex(v => v.OrganizerId).HasDatabaseName("ix_events_organizer");
         });
@@ -80,16 +70,9 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         {
             e.ToTable("passes");
             e.HasKey(p => p.Id);
-            e.Property(p => p.Id).HasColumnName("id").ValueGeneratedNever();
-            e.Property(p => p.TicketId).HasColumnName("ticket_id");
-            e.Property(p => p.EventId).HasColumnName("event_id");
-            e.Property(p => p.OrderId).HasColumnName("order_id");
-            e.Property(p => p.HolderId).HasColumnName("holder_id");
-            e.Property(p => p.Serial).HasColumnName("serial");
-            e.Property(p => p.Code).HasColumnName("code").HasMaxLength(Pass.CodeMaxLength);
-            e.Property(p => p.IssuedAt).HasColumnName("issued_at");
-            e.Property(p => p.RevokedAt).HasColumnName("revoked_at");
-            e.Property(p => p.Version).HasColumnName("version").IsConcurrencyToken();
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.Code).HasMaxLength(Pass.CodeMaxLength);
+            e.Property(p => p.Version).IsConcurrencyToken();
             e.Ignore(p => p.Payload);
             // One pass per ticket, ever: a replayed OrderCompleted cannot issue a second one.
             e.HasIndex(p => p.TicketId).IsUnique().HasDatabaseName("ux_passes_ticket");
@@ -102,12 +85,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             e.ToTable("check_ins");
             // The key is the arbiter of "exactly once": of two scans racing, only one row can exist.
             e.HasKey(c => c.PassId);
-            e.Property(c => c.PassId).HasColumnName("pass_id").ValueGeneratedNever();
-            e.Property(c => c.EventId).HasColumnName("event_id");
-            e.Property(c => c.Serial).HasColumnName("serial");
-            e.Property(c => c.HolderId).HasColumnName("holder_id");
-            e.Property(c => c.ScannedBy).HasColumnName("scanned_by");
-            e.Property(c => c.CheckedInAt).HasColumnName("checked_in_at");
+            e.Property(c => c.PassId).ValueGeneratedNever();
             e.HasIndex(c => c.EventId).HasDatabaseName("ix_check_ins_event");
         });
 
@@ -115,17 +93,14 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         {
             e.ToTable("event_staff");
             e.HasKey(s => new { s.EventId, s.UserId });
-            e.Property(s => s.EventId).HasColumnName("event_id");
-            e.Property(s => s.UserId).HasColumnName("user_id");
-            e.Property(s => s.AddedAt).HasColumnName("added_at");
         });
 
         modelBuilder.Entity<UserEntry>(e =>
         {
             e.ToTable("user_directory");
             e.HasKey(u => u.Id);
-            e.Property(u => u.Id).HasColumnName("id").ValueGeneratedNever();
-            e.Property(u => u.Email).HasColumnName("email").HasMaxLength(UserEntry.EmailMaxLength);
+            e.Property(u => u.Id).ValueGeneratedNever();
+            e.Property(u => u.Email).HasMaxLength(UserEntry.EmailMaxLength);
             e.HasIndex(u => u.Email).IsUnique().HasDatabaseName("ux_user_directory_email");
         });
 
@@ -133,10 +108,14 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         {
             e.ToTable("staff_invitations");
             e.HasKey(i => new { i.EventId, i.Email });
-            e.Property(i => i.EventId).HasColumnName("event_id");
-            e.Property(i => i.Email).HasColumnName("email").HasMaxLength(UserEntry.EmailMaxLength);
-            e.Property(i => i.InvitedAt).HasColumnName("invited_at");
+            e.Property(i => i.Email).HasMaxLength(UserEntry.EmailMaxLength);
             e.HasIndex(i => i.Email).HasDatabaseName("ix_staff_invitations_email");
         });
     }
+
+    /// <summary>The context on SQLite, with its own migrations (Migrations/Sqlite).</summary>
+    public sealed class OnSqlite(DbContextOptions<OnSqlite> options) : CatalogDbContext(options);
+
+    /// <summary>The context on PostgreSQL, with its own migrations (Migrations/PostgreSql).</summary>
+    public sealed class OnPostgreSql(DbContextOptions<OnPostgreSql> options) : CatalogDbContext(options);
 }

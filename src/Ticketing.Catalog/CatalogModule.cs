@@ -32,7 +32,7 @@ public sealed class CatalogModule : IServiceModule
 
     public void AddServices(IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<CatalogDbContext>(ServiceName);
+        builder.AddServiceDatabase<CatalogDbContext, CatalogDbContext.OnSqlite, CatalogDbContext.OnPostgreSql>(ServiceName, CatalogDbContext.LegacyHead);
         builder.Services.AddOptions<CatalogOptions>()
             .BindConfiguration(CatalogOptions.Section)
             .Validate(o => o.DefaultCurrency is { Length: 3 }, "Catalog:DefaultCurrency must be a three-letter ISO 4217 code.")

@@ -17,7 +17,7 @@ public sealed class ExpirationModule : IServiceModule
 
     public void AddServices(IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<ExpirationDbContext>(ServiceName);
+        builder.AddServiceDatabase<ExpirationDbContext, ExpirationDbContext.OnSqlite, ExpirationDbContext.OnPostgreSql>(ServiceName, ExpirationDbContext.LegacyHead);
         builder.Services.AddOptions<ExpirationOptions>()
             .BindConfiguration(ExpirationOptions.Section)
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Expiration:PollInterval must be positive.")

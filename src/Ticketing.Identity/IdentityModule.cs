@@ -28,7 +28,7 @@ public sealed class IdentityModule : IServiceModule
 
     public void AddServices(IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<IdentityDbContext>(ServiceName);
+        builder.AddServiceDatabase<IdentityDbContext, IdentityDbContext.OnSqlite, IdentityDbContext.OnPostgreSql>(ServiceName, IdentityDbContext.LegacyHead);
         var services = builder.Services;
         services.AddOptions<IdentityOptions>()
             .BindConfiguration(IdentityOptions.Section)

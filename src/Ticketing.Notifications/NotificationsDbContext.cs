@@ -5,8 +5,11 @@ using Ticketing.Notifications.Inbox;
 
 namespace Ticketing.Notifications;
 
-public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : ServiceDbContext(options)
+public abstract class NotificationsDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
+    /// <summary>The last hand-written migration this service shipped; databases at it are adopted by the generated ones.</summary>
+    public const string LegacyHead = "0003_HandlersNamedAfterActions";
+
     public DbSet<UserContact> Contacts => Set<UserContact>();
 
     public DbSet<OrderSummary> Orders => Set<OrderSummary>();
@@ -46,4 +49,10 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         });
     }
+
+    /// <summary>The context on SQLite, with its own migrations (Migrations/Sqlite).</summary>
+    public sealed class OnSqlite(DbContextOptions<OnSqlite> options) : NotificationsDbContext(options);
+
+    /// <summary>The context on PostgreSQL, with its own migrations (Migrations/PostgreSql).</summary>
+    public sealed class OnPostgreSql(DbContextOptions<OnPostgreSql> options) : NotificationsDbContext(options);
 }

@@ -22,7 +22,7 @@ public sealed class NotificationsModule : IServiceModule
 
     public void AddServices(IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<NotificationsDbContext>(ServiceName);
+        builder.AddServiceDatabase<NotificationsDbContext, NotificationsDbContext.OnSqlite, NotificationsDbContext.OnPostgreSql>(ServiceName, NotificationsDbContext.LegacyHead);
         builder.Services.AddOptions<EmailOptions>()
             .BindConfiguration(EmailOptions.Section)
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Notifications:Email:From must be an e-mail address.")

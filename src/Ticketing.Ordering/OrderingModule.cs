@@ -22,7 +22,7 @@ public sealed class OrderingModule : IServiceModule
 
     public void AddServices(IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<OrderingDbContext>(ServiceName);
+        builder.AddServiceDatabase<OrderingDbContext, OrderingDbContext.OnSqlite, OrderingDbContext.OnPostgreSql>(ServiceName, OrderingDbContext.LegacyHead);
         builder.Services.AddOptions<OrderingOptions>()
             .BindConfiguration(OrderingOptions.Section)
             .Validate(o => o.HoldDuration > TimeSpan.Zero, "Ordering:HoldDuration must be positive.")

@@ -25,7 +25,7 @@ public sealed class PaymentsModule : IServiceModule
 
     public void AddServices(IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<PaymentsDbContext>(ServiceName);
+        builder.AddServiceDatabase<PaymentsDbContext, PaymentsDbContext.OnSqlite, PaymentsDbContext.OnPostgreSql>(ServiceName, PaymentsDbContext.LegacyHead);
         var services = builder.Services;
         services.AddOptions<PaymentsOptions>()
             .BindConfiguration(PaymentsOptions.Section)

@@ -14,7 +14,7 @@ namespace Ticketing.Notifications.Tests;
 /// </summary>
 public sealed class SmtpDeliveryTests
 {
-    private static TestPlatform PlatformFor(SmtpSink sink) => new TestPlatform()
+    private static TestPlatform PlatformFor(SmtpSink sink, TestProvider provider = TestProvider.Sqlite) => new TestPlatform(provider)
         .With("Notifications:Email:SmtpHost", "127.0.0.1")
         .With("Notifications:Email:SmtpPort", sink.Port.ToString(CultureInfo.InvariantCulture))
         .With("Notifications:Email:PollInterval", "01:00:00");
@@ -33,11 +33,14 @@ public sealed class SmtpDeliveryTests
         return sender;
     }
 
-    [Fact]
-    public async Task SendDue_threeQueuedEmails_sendsThemOverOneConnection()
+    // PostgreSQL too: there the due emails are picked by raw SQL (FOR UPDATE SKIP LOCKED).
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.PostgreSql)]
+    public async Task SendDue_threeQueuedEmails_sendsThemOverOneConnection(TestProvider provider)
     {
         await using var sink = new SmtpSink();
-        await using var platform = PlatformFor(sink);
+        await using var platform = PlatformFor(sink, provider);
         var sender = await QueueRefundsAsync(platform, 3);
 
         Assert.Equal(3, await sender.SendDueAsync(CancellationToken.None));

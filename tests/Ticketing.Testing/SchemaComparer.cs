@@ -7,7 +7,7 @@ using Ticketing.BuildingBlocks.Persistence;
 namespace Ticketing.Testing;
 
 /// <summary>
-/// Proves a service's hand-written migrations produce exactly the schema its EF model
+/// Proves a service's migrations produce exactly the schema its EF model
 /// expects: one database is built by the migrations, another by EF straight from the model,
 /// and their tables, columns, keys and indexes are compared.
 /// </summary>
@@ -42,7 +42,7 @@ public static class SchemaComparer
         }
     }
 
-    private static string NewDatabase(TestProvider provider, string name)
+    internal static string NewDatabase(TestProvider provider, string name)
     {
         if (provider == TestProvider.PostgreSql)
         {
@@ -53,16 +53,19 @@ public static class SchemaComparer
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, $"{name}.db"), Pooling = false }.ToString();
     }
 
-    private static TContext Create<TContext>(TestProvider provider, string connectionString)
+    /// <summary>The service's context on <paramref name="provider"/>: its nested per-provider subclass, which owns that provider's migrations.</summary>
+    internal static TContext Create<TContext>(TestProvider provider, string connectionString)
         where TContext : ServiceDbContext
     {
-        var options = new DbContextOptionsBuilder<TContext>();
+        var type = typeof(TContext).GetNestedType(provider == TestProvider.PostgreSql ? "OnPostgreSql" : "OnSqlite")
+            ?? throw new InvalidOperationException($"{typeof(TContext).Name} has no per-provider subclass");
+        var options = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(type))!;
         DatabaseSetup.Configure(options, TestPlatform.ToProvider(provider), connectionString);
-        return (TContext)Activator.CreateInstance(typeof(TContext), options.Options)!;
+        return (TContext)Activator.CreateInstance(type, options.Options)!;
     }
 
     /// <summary>One sorted line per column, key and index, ignoring EF's own bookkeeping tables.</summary>
-    private static async Task<IReadOnlyList<string>> DescribeAsync(TestProvider provider, string connectionString)
+    internal static async Task<IReadOnlyList<string>> DescribeAsync(TestProvider provider, string connectionString)
     {
         await using DbConnection connection = provider == TestProvider.PostgreSql
             ? new NpgsqlConnection(connectionString)
@@ -102,7 +105,7 @@ public static class SchemaComparer
         return lines;
     }
 
-    private static async Task<List<string>> QueryLinesAsync(DbConnection connection, string sql)
+    internal static async Task<List<string>> QueryLinesAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

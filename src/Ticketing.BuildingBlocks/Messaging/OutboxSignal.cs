@@ -96,7 +96,12 @@ public sealed class OutboxSignal : SaveChangesInterceptor, IDbTransactionInterce
         service.RunAfterCommit();
         if (service.TakeOutboxWritten())
         {
-            Notify(context.GetType());
+            // The relay waits on the service's context type; the instance is its per-provider
+            // subclass (docs/adr/0016-generated-migrations.md), so wake every level up to it.
+            for (var type = context.GetType(); type != typeof(ServiceDbContext) && type is not null; type = type.BaseType)
+            {
+                Notify(type);
+            }
         }
     }
 

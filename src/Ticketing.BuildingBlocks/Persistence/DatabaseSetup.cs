@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,23 +20,37 @@ public static class DatabaseSetup
     /// <summary>
     /// Registers a service's DbContext on its own database: PostgreSQL when
     /// <c>ConnectionStrings:{service}</c> is set, otherwise a SQLite file in the data folder.
+    /// Handlers ask for <typeparamref name="TContext"/>; they get the provider's subclass, which
+    /// exists so each provider keeps its own generated migrations (EF keys them by context type).
     /// Also starts the outbox relay and the messaging retention sweep for that database.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string service)
+    /// <param name="legacyHead">The last hand-written migration the service shipped, if it had any
+    /// (see <see cref="DatabaseMigrator"/>).</param>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext, TOnSqlite, TOnPostgreSql>(
+        this IHostApplicationBuilder builder, string service, string? legacyHead = null)
         where TContext : ServiceDbContext
+        where TOnSqlite : TContext
+        where TOnPostgreSql : TContext
     {
         var (provider, connectionString) = Resolve(builder.Configuration, service);
-        builder.Services.AddSingleton(new ServiceDatabase(service, typeof(TContext), provider));
+        builder.Services.AddSingleton(new ServiceDatabase(service, typeof(TContext), provider, legacyHead));
         // The options are built once per process, not once per request scope: building them (and
         // EF's service-provider lookup keyed on them) was about a fifth of a stampede's CPU.
-        builder.Services.AddDbContext<TContext>(
-            (sp, options) =>
-            {
-                Configure(options, provider, connectionString);
-                options.AddInterceptors(sp.GetRequiredService<OutboxSignal>());
-            },
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
+        void ConfigureContext(IServiceProvider sp, DbContextOptionsBuilder options)
+        {
+            Configure(options, provider, connectionString);
+            options.AddInterceptors(sp.GetRequiredService<OutboxSignal>());
+        }
+
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            builder.Services.AddDbContext<TContext, TOnPostgreSql>(ConfigureContext, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        }
+        else
+        {
+            builder.Services.AddDbContext<TContext, TOnSqlite>(ConfigureContext, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        }
+
         builder.Services.AddOutboxRelay<TContext>(service);
         builder.Services.AddMessagingRetention<TContext>(service);
         return builder;
@@ -75,8 +88,8 @@ public static class DatabaseSetup
             options.AddInterceptors(BusyTimeout, WriteGate);
         }
 
-        // Migrations are written by hand (the EF design-time package is unavailable), so there
-        // is no model snapshot to compare with; a schema test per service does that check instead.
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // Column, key and index names follow the properties (snake_case), so the model maps no
+        // column by hand; the generated migrations carry the same names.
+        options.UseSnakeCaseNamingConvention();
     }
 }

@@ -56,8 +56,8 @@ internal sealed class EmailSender(
         var due = db.IsPostgreSql
             ? await db.Emails.FromSql($"""
                 SELECT * FROM outgoing_emails
-                WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now} AND "Attempts" < {settings.MaxAttempts}
-                ORDER BY "CreatedAt" LIMIT 20 FOR UPDATE SKIP LOCKED
+                WHERE sent_at IS NULL AND next_attempt_at <= {now} AND attempts < {settings.MaxAttempts}
+                ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED
                 """).ToListAsync(cancellationToken)
             : await db.Emails
                 .Where(m => m.SentAt == null && m.NextAttemptAt <= now && m.Attempts < settings.MaxAttempts)

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +21,7 @@ public sealed class ProbeCounter
     public int Count { get; set; }
 }
 
-public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : ServiceDbContext(options)
+public abstract class ProbeDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<ProbeCounter> Counters => Set<ProbeCounter>();
 
@@ -36,27 +34,15 @@ public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : S
             e.HasKey(c => c.Key);
         });
     }
+
+    public sealed class OnSqlite(DbContextOptions<OnSqlite> options) : ProbeDbContext(options);
+
+    public sealed class OnPostgreSql(DbContextOptions<OnPostgreSql> options) : ProbeDbContext(options);
 }
 
-[DbContext(typeof(ProbeDbContext))]
-[Migration("0001_Initial")]
-public sealed class ProbeInitial : Migration
-{
-    protected override void Up(MigrationBuilder migrationBuilder)
-    {
-        migrationBuilder.CreateMessagingTables();
-        // The probe has one migration only; services add the column in a migration of their own.
-        migrationBuilder.AddOutboxTraceParent();
-        migrationBuilder.CreateTable(
-            name: "probe_counters",
-            columns: table => new
-            {
-                Key = table.Column<string>(nullable: false),
-                Count = table.Column<int>(nullable: false),
-            },
-            constraints: table => table.PrimaryKey("PK_probe_counters", c => c.Key));
-    }
-}
+internal sealed class SqliteDesignTimeFactory() : DesignTimeContextFactory<ProbeDbContext.OnSqlite>(DatabaseProvider.Sqlite);
+
+internal sealed class PostgreSqlDesignTimeFactory() : DesignTimeContextFactory<ProbeDbContext.OnPostgreSql>(DatabaseProvider.PostgreSql);
 
 /// <summary>Counts deliveries; keys starting with "fail" always throw.</summary>
 public sealed class CountProbe(ProbeDbContext db, ProbeAttempts attempts) : IIntegrationEventHandler<ProbeHappened>
@@ -123,7 +109,7 @@ public static class ProbeHost
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddPlatformMessaging();
-        builder.AddServiceDatabase<ProbeDbContext>(Service);
+        builder.AddServiceDatabase<ProbeDbContext, ProbeDbContext.OnSqlite, ProbeDbContext.OnPostgreSql>(Service);
         builder.Services.AddSingleton<ProbeAttempts>();
         if (consume)
         {

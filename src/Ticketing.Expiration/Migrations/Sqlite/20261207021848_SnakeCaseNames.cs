@@ -1,0 +1,90 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ticketing.Expiration.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SnakeCaseNames : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_outbox_messages",
+                table: "outbox_messages");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_inbox_messages",
+                table: "inbox_messages");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_expiration_timers",
+                table: "expiration_timers");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_dead_letter_messages",
+                table: "dead_letter_messages");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "pk_outbox_messages",
+                table: "outbox_messages",
+                column: "sequence");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "pk_inbox_messages",
+                table: "inbox_messages",
+                columns: new[] { "event_id", "handler" });
+
+            migrationBuilder.AddPrimaryKey(
+                name: "pk_expiration_timers",
+                table: "expiration_timers",
+                column: "order_id");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "pk_dead_letter_messages",
+                table: "dead_letter_messages",
+                column: "id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropPrimaryKey(
+                name: "pk_outbox_messages",
+                table: "outbox_messages");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "pk_inbox_messages",
+                table: "inbox_messages");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "pk_expiration_timers",
+                table: "expiration_timers");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "pk_dead_letter_messages",
+                table: "dead_letter_messages");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_outbox_messages",
+                table: "outbox_messages",
+                column: "sequence");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_inbox_messages",
+                table: "inbox_messages",
+                columns: new[] { "event_id", "handler" });
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_expiration_timers",
+                table: "expiration_timers",
+                column: "order_id");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_dead_letter_messages",
+                table: "dead_letter_messages",
+                column: "id");
+        }
+    }
+}
