@@ -131,8 +131,8 @@ internal sealed class Audit(FaultCluster cluster)
             }
         }
 
-        var completedNotes = await ScalarAsync("notifications", "SELECT count(*) FROM notifications WHERE \"Kind\" = 'order-completed'");
-        var cancelledNotes = await ScalarAsync("notifications", "SELECT count(*) FROM notifications WHERE \"Kind\" LIKE 'order-cancelled-%'");
+        var completedNotes = await ScalarAsync("notifications", "SELECT count(*) FROM notifications WHERE kind = 'order-completed'");
+        var cancelledNotes = await ScalarAsync("notifications", "SELECT count(*) FROM notifications WHERE kind LIKE 'order-cancelled-%'");
         if (completedNotes != complete.Count || cancelledNotes != cancelled)
         {
             problems.Add($"notifications: {completedNotes} order-completed for {complete.Count} complete orders, {cancelledNotes} order-cancelled for {cancelled} cancelled orders");

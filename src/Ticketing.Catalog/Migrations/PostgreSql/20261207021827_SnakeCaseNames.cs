@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Ticketing.BuildingBlocks.Persistence;
 
 #nullable disable
 
@@ -10,189 +11,109 @@ namespace Ticketing.Catalog.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_user_directory",
-                table: "user_directory");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_tickets",
-                table: "tickets");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_staff_invitations",
-                table: "staff_invitations");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_passes",
-                table: "passes");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_outbox_messages",
-                table: "outbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_inbox_messages",
-                table: "inbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_events",
-                table: "events");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_event_staff",
-                table: "event_staff");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_dead_letter_messages",
-                table: "dead_letter_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_check_ins",
-                table: "check_ins");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_user_directory",
+            migrationBuilder.RenameConstraint(
                 table: "user_directory",
-                column: "id");
+                name: "PK_user_directory",
+                newName: "pk_user_directory");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_tickets",
+            migrationBuilder.RenameConstraint(
                 table: "tickets",
-                column: "id");
+                name: "PK_tickets",
+                newName: "pk_tickets");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_staff_invitations",
+            migrationBuilder.RenameConstraint(
                 table: "staff_invitations",
-                columns: new[] { "event_id", "email" });
+                name: "PK_staff_invitations",
+                newName: "pk_staff_invitations");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_passes",
+            migrationBuilder.RenameConstraint(
                 table: "passes",
-                column: "id");
+                name: "PK_passes",
+                newName: "pk_passes");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_outbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "outbox_messages",
-                column: "sequence");
+                name: "PK_outbox_messages",
+                newName: "pk_outbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_inbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "inbox_messages",
-                columns: new[] { "event_id", "handler" });
+                name: "PK_inbox_messages",
+                newName: "pk_inbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_events",
+            migrationBuilder.RenameConstraint(
                 table: "events",
-                column: "id");
+                name: "PK_events",
+                newName: "pk_events");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_event_staff",
+            migrationBuilder.RenameConstraint(
                 table: "event_staff",
-                columns: new[] { "event_id", "user_id" });
+                name: "PK_event_staff",
+                newName: "pk_event_staff");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_dead_letter_messages",
+            migrationBuilder.RenameConstraint(
                 table: "dead_letter_messages",
-                column: "id");
+                name: "PK_dead_letter_messages",
+                newName: "pk_dead_letter_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_check_ins",
+            migrationBuilder.RenameConstraint(
                 table: "check_ins",
-                column: "pass_id");
+                name: "PK_check_ins",
+                newName: "pk_check_ins");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_user_directory",
-                table: "user_directory");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_tickets",
-                table: "tickets");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_staff_invitations",
-                table: "staff_invitations");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_passes",
-                table: "passes");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_outbox_messages",
-                table: "outbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_inbox_messages",
-                table: "inbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_events",
-                table: "events");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_event_staff",
-                table: "event_staff");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_dead_letter_messages",
-                table: "dead_letter_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_check_ins",
-                table: "check_ins");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_user_directory",
+            migrationBuilder.RenameConstraint(
                 table: "user_directory",
-                column: "id");
+                name: "pk_user_directory",
+                newName: "PK_user_directory");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_tickets",
+            migrationBuilder.RenameConstraint(
                 table: "tickets",
-                column: "id");
+                name: "pk_tickets",
+                newName: "PK_tickets");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_staff_invitations",
+            migrationBuilder.RenameConstraint(
                 table: "staff_invitations",
-                columns: new[] { "event_id", "email" });
+                name: "pk_staff_invitations",
+                newName: "PK_staff_invitations");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_passes",
+            migrationBuilder.RenameConstraint(
                 table: "passes",
-                column: "id");
+                name: "pk_passes",
+                newName: "PK_passes");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_outbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "outbox_messages",
-                column: "sequence");
+                name: "pk_outbox_messages",
+                newName: "PK_outbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_inbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "inbox_messages",
-                columns: new[] { "event_id", "handler" });
+                name: "pk_inbox_messages",
+                newName: "PK_inbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_events",
+            migrationBuilder.RenameConstraint(
                 table: "events",
-                column: "id");
+                name: "pk_events",
+                newName: "PK_events");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_event_staff",
+            migrationBuilder.RenameConstraint(
                 table: "event_staff",
-                columns: new[] { "event_id", "user_id" });
+                name: "pk_event_staff",
+                newName: "PK_event_staff");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_dead_letter_messages",
+            migrationBuilder.RenameConstraint(
                 table: "dead_letter_messages",
-                column: "id");
+                name: "pk_dead_letter_messages",
+                newName: "PK_dead_letter_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_check_ins",
+            migrationBuilder.RenameConstraint(
                 table: "check_ins",
-                column: "pass_id");
+                name: "pk_check_ins",
+                newName: "PK_check_ins");
         }
     }
 }

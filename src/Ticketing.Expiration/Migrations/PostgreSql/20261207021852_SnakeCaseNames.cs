@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Ticketing.BuildingBlocks.Persistence;
 
 #nullable disable
 
@@ -10,81 +11,49 @@ namespace Ticketing.Expiration.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_outbox_messages",
-                table: "outbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_inbox_messages",
-                table: "inbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_expiration_timers",
-                table: "expiration_timers");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_dead_letter_messages",
-                table: "dead_letter_messages");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_outbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "outbox_messages",
-                column: "sequence");
+                name: "PK_outbox_messages",
+                newName: "pk_outbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_inbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "inbox_messages",
-                columns: new[] { "event_id", "handler" });
+                name: "PK_inbox_messages",
+                newName: "pk_inbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_expiration_timers",
+            migrationBuilder.RenameConstraint(
                 table: "expiration_timers",
-                column: "order_id");
+                name: "PK_expiration_timers",
+                newName: "pk_expiration_timers");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_dead_letter_messages",
+            migrationBuilder.RenameConstraint(
                 table: "dead_letter_messages",
-                column: "id");
+                name: "PK_dead_letter_messages",
+                newName: "pk_dead_letter_messages");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_outbox_messages",
-                table: "outbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_inbox_messages",
-                table: "inbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_expiration_timers",
-                table: "expiration_timers");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_dead_letter_messages",
-                table: "dead_letter_messages");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_outbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "outbox_messages",
-                column: "sequence");
+                name: "pk_outbox_messages",
+                newName: "PK_outbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_inbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "inbox_messages",
-                columns: new[] { "event_id", "handler" });
+                name: "pk_inbox_messages",
+                newName: "PK_inbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_expiration_timers",
+            migrationBuilder.RenameConstraint(
                 table: "expiration_timers",
-                column: "order_id");
+                name: "pk_expiration_timers",
+                newName: "PK_expiration_timers");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_dead_letter_messages",
+            migrationBuilder.RenameConstraint(
                 table: "dead_letter_messages",
-                column: "id");
+                name: "pk_dead_letter_messages",
+                newName: "PK_dead_letter_messages");
         }
     }
 }

@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Ticketing.BuildingBlocks.Persistence;
 
 #nullable disable
 
@@ -10,99 +11,59 @@ namespace Ticketing.Identity.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_users",
-                table: "users");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_outbox_messages",
-                table: "outbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_inbox_messages",
-                table: "inbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_external_users",
-                table: "external_users");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_dead_letter_messages",
-                table: "dead_letter_messages");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_users",
+            migrationBuilder.RenameConstraint(
                 table: "users",
-                column: "id");
+                name: "PK_users",
+                newName: "pk_users");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_outbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "outbox_messages",
-                column: "sequence");
+                name: "PK_outbox_messages",
+                newName: "pk_outbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_inbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "inbox_messages",
-                columns: new[] { "event_id", "handler" });
+                name: "PK_inbox_messages",
+                newName: "pk_inbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_external_users",
+            migrationBuilder.RenameConstraint(
                 table: "external_users",
-                column: "user_id");
+                name: "PK_external_users",
+                newName: "pk_external_users");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_dead_letter_messages",
+            migrationBuilder.RenameConstraint(
                 table: "dead_letter_messages",
-                column: "id");
+                name: "PK_dead_letter_messages",
+                newName: "pk_dead_letter_messages");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_users",
-                table: "users");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_outbox_messages",
-                table: "outbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_inbox_messages",
-                table: "inbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_external_users",
-                table: "external_users");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_dead_letter_messages",
-                table: "dead_letter_messages");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_users",
+            migrationBuilder.RenameConstraint(
                 table: "users",
-                column: "id");
+                name: "pk_users",
+                newName: "PK_users");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_outbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "outbox_messages",
-                column: "sequence");
+                name: "pk_outbox_messages",
+                newName: "PK_outbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_inbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "inbox_messages",
-                columns: new[] { "event_id", "handler" });
+                name: "pk_inbox_messages",
+                newName: "PK_inbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_external_users",
+            migrationBuilder.RenameConstraint(
                 table: "external_users",
-                column: "user_id");
+                name: "pk_external_users",
+                newName: "PK_external_users");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_dead_letter_messages",
+            migrationBuilder.RenameConstraint(
                 table: "dead_letter_messages",
-                column: "id");
+                name: "pk_dead_letter_messages",
+                newName: "PK_dead_letter_messages");
         }
     }
 }

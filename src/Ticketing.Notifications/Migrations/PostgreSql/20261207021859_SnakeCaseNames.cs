@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Ticketing.BuildingBlocks.Persistence;
 
 #nullable disable
 
@@ -10,34 +11,6 @@ namespace Ticketing.Notifications.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_outgoing_emails",
-                table: "outgoing_emails");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_outbox_messages",
-                table: "outbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_order_summaries",
-                table: "order_summaries");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_notifications",
-                table: "notifications");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_inbox_messages",
-                table: "inbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_dead_letter_messages",
-                table: "dead_letter_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_contacts",
-                table: "contacts");
-
             migrationBuilder.RenameColumn(
                 name: "Subject",
                 table: "outgoing_emails",
@@ -168,73 +141,45 @@ namespace Ticketing.Notifications.Migrations.PostgreSql
                 table: "contacts",
                 newName: "user_id");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_outgoing_emails",
+            migrationBuilder.RenameConstraint(
                 table: "outgoing_emails",
-                column: "id");
+                name: "PK_outgoing_emails",
+                newName: "pk_outgoing_emails");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_outbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "outbox_messages",
-                column: "sequence");
+                name: "PK_outbox_messages",
+                newName: "pk_outbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_order_summaries",
+            migrationBuilder.RenameConstraint(
                 table: "order_summaries",
-                column: "order_id");
+                name: "PK_order_summaries",
+                newName: "pk_order_summaries");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_notifications",
+            migrationBuilder.RenameConstraint(
                 table: "notifications",
-                column: "id");
+                name: "PK_notifications",
+                newName: "pk_notifications");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_inbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "inbox_messages",
-                columns: new[] { "event_id", "handler" });
+                name: "PK_inbox_messages",
+                newName: "pk_inbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_dead_letter_messages",
+            migrationBuilder.RenameConstraint(
                 table: "dead_letter_messages",
-                column: "id");
+                name: "PK_dead_letter_messages",
+                newName: "pk_dead_letter_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_contacts",
+            migrationBuilder.RenameConstraint(
                 table: "contacts",
-                column: "user_id");
+                name: "PK_contacts",
+                newName: "pk_contacts");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_outgoing_emails",
-                table: "outgoing_emails");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_outbox_messages",
-                table: "outbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_order_summaries",
-                table: "order_summaries");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_notifications",
-                table: "notifications");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_inbox_messages",
-                table: "inbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_dead_letter_messages",
-                table: "dead_letter_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_contacts",
-                table: "contacts");
-
             migrationBuilder.RenameColumn(
                 name: "subject",
                 table: "outgoing_emails",
@@ -365,40 +310,40 @@ namespace Ticketing.Notifications.Migrations.PostgreSql
                 table: "contacts",
                 newName: "UserId");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_outgoing_emails",
+            migrationBuilder.RenameConstraint(
                 table: "outgoing_emails",
-                column: "Id");
+                name: "pk_outgoing_emails",
+                newName: "PK_outgoing_emails");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_outbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "outbox_messages",
-                column: "sequence");
+                name: "pk_outbox_messages",
+                newName: "PK_outbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_order_summaries",
+            migrationBuilder.RenameConstraint(
                 table: "order_summaries",
-                column: "OrderId");
+                name: "pk_order_summaries",
+                newName: "PK_order_summaries");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_notifications",
+            migrationBuilder.RenameConstraint(
                 table: "notifications",
-                column: "Id");
+                name: "pk_notifications",
+                newName: "PK_notifications");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_inbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "inbox_messages",
-                columns: new[] { "event_id", "handler" });
+                name: "pk_inbox_messages",
+                newName: "PK_inbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_dead_letter_messages",
+            migrationBuilder.RenameConstraint(
                 table: "dead_letter_messages",
-                column: "id");
+                name: "pk_dead_letter_messages",
+                newName: "PK_dead_letter_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_contacts",
+            migrationBuilder.RenameConstraint(
                 table: "contacts",
-                column: "UserId");
+                name: "pk_contacts",
+                newName: "PK_contacts");
         }
     }
 }

@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Ticketing.BuildingBlocks.Persistence;
 
 #nullable disable
 
@@ -10,195 +11,109 @@ namespace Ticketing.Ordering.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_order_tickets_orders_order_id",
-                table: "order_tickets");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_waiting_rooms",
-                table: "waiting_rooms");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_tickets",
-                table: "tickets");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_queue_places",
-                table: "queue_places");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_outbox_messages",
-                table: "outbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_orders",
-                table: "orders");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_order_tickets",
-                table: "order_tickets");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_inbox_messages",
-                table: "inbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_dead_letter_messages",
-                table: "dead_letter_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_cancelled_events",
-                table: "cancelled_events");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_waiting_rooms",
+            migrationBuilder.RenameConstraint(
                 table: "waiting_rooms",
-                column: "event_id");
+                name: "PK_waiting_rooms",
+                newName: "pk_waiting_rooms");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_tickets",
+            migrationBuilder.RenameConstraint(
                 table: "tickets",
-                column: "ticket_id");
+                name: "PK_tickets",
+                newName: "pk_tickets");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_queue_places",
+            migrationBuilder.RenameConstraint(
                 table: "queue_places",
-                columns: new[] { "event_id", "user_id" });
+                name: "PK_queue_places",
+                newName: "pk_queue_places");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_outbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "outbox_messages",
-                column: "sequence");
+                name: "PK_outbox_messages",
+                newName: "pk_outbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_orders",
+            migrationBuilder.RenameConstraint(
                 table: "orders",
-                column: "id");
+                name: "PK_orders",
+                newName: "pk_orders");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_order_tickets",
+            migrationBuilder.RenameConstraint(
                 table: "order_tickets",
-                columns: new[] { "order_id", "ticket_id" });
+                name: "PK_order_tickets",
+                newName: "pk_order_tickets");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_inbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "inbox_messages",
-                columns: new[] { "event_id", "handler" });
+                name: "PK_inbox_messages",
+                newName: "pk_inbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_dead_letter_messages",
+            migrationBuilder.RenameConstraint(
                 table: "dead_letter_messages",
-                column: "id");
+                name: "PK_dead_letter_messages",
+                newName: "pk_dead_letter_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_cancelled_events",
+            migrationBuilder.RenameConstraint(
                 table: "cancelled_events",
-                column: "event_id");
+                name: "PK_cancelled_events",
+                newName: "pk_cancelled_events");
 
-            migrationBuilder.AddForeignKey(
-                name: "fk_order_tickets_orders_order_id",
+            migrationBuilder.RenameConstraint(
                 table: "order_tickets",
-                column: "order_id",
-                principalTable: "orders",
-                principalColumn: "id",
-                onDelete: ReferentialAction.Cascade);
+                name: "FK_order_tickets_orders_order_id",
+                newName: "fk_order_tickets_orders_order_id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "fk_order_tickets_orders_order_id",
-                table: "order_tickets");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_waiting_rooms",
-                table: "waiting_rooms");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_tickets",
-                table: "tickets");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_queue_places",
-                table: "queue_places");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_outbox_messages",
-                table: "outbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_orders",
-                table: "orders");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_order_tickets",
-                table: "order_tickets");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_inbox_messages",
-                table: "inbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_dead_letter_messages",
-                table: "dead_letter_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_cancelled_events",
-                table: "cancelled_events");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_waiting_rooms",
+            migrationBuilder.RenameConstraint(
                 table: "waiting_rooms",
-                column: "event_id");
+                name: "pk_waiting_rooms",
+                newName: "PK_waiting_rooms");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_tickets",
+            migrationBuilder.RenameConstraint(
                 table: "tickets",
-                column: "ticket_id");
+                name: "pk_tickets",
+                newName: "PK_tickets");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_queue_places",
+            migrationBuilder.RenameConstraint(
                 table: "queue_places",
-                columns: new[] { "event_id", "user_id" });
+                name: "pk_queue_places",
+                newName: "PK_queue_places");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_outbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "outbox_messages",
-                column: "sequence");
+                name: "pk_outbox_messages",
+                newName: "PK_outbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_orders",
+            migrationBuilder.RenameConstraint(
                 table: "orders",
-                column: "id");
+                name: "pk_orders",
+                newName: "PK_orders");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_order_tickets",
+            migrationBuilder.RenameConstraint(
                 table: "order_tickets",
-                columns: new[] { "order_id", "ticket_id" });
+                name: "pk_order_tickets",
+                newName: "PK_order_tickets");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_inbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "inbox_messages",
-                columns: new[] { "event_id", "handler" });
+                name: "pk_inbox_messages",
+                newName: "PK_inbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_dead_letter_messages",
+            migrationBuilder.RenameConstraint(
                 table: "dead_letter_messages",
-                column: "id");
+                name: "pk_dead_letter_messages",
+                newName: "PK_dead_letter_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_cancelled_events",
+            migrationBuilder.RenameConstraint(
                 table: "cancelled_events",
-                column: "event_id");
+                name: "pk_cancelled_events",
+                newName: "PK_cancelled_events");
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_order_tickets_orders_order_id",
+            migrationBuilder.RenameConstraint(
                 table: "order_tickets",
-                column: "order_id",
-                principalTable: "orders",
-                principalColumn: "id",
-                onDelete: ReferentialAction.Cascade);
+                name: "fk_order_tickets_orders_order_id",
+                newName: "FK_order_tickets_orders_order_id");
         }
     }
 }

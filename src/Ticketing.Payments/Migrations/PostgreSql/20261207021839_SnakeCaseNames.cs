@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Ticketing.BuildingBlocks.Persistence;
 
 #nullable disable
 
@@ -10,153 +11,89 @@ namespace Ticketing.Payments.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_sandbox_intents",
-                table: "sandbox_intents");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_processed_provider_events",
-                table: "processed_provider_events");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_payments",
-                table: "payments");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_outbox_messages",
-                table: "outbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_order_replicas",
-                table: "order_replicas");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_inbox_messages",
-                table: "inbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_idempotency_records",
-                table: "idempotency_records");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_dead_letter_messages",
-                table: "dead_letter_messages");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_sandbox_intents",
+            migrationBuilder.RenameConstraint(
                 table: "sandbox_intents",
-                column: "intent_id");
+                name: "PK_sandbox_intents",
+                newName: "pk_sandbox_intents");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_processed_provider_events",
+            migrationBuilder.RenameConstraint(
                 table: "processed_provider_events",
-                column: "event_id");
+                name: "PK_processed_provider_events",
+                newName: "pk_processed_provider_events");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_payments",
+            migrationBuilder.RenameConstraint(
                 table: "payments",
-                column: "id");
+                name: "PK_payments",
+                newName: "pk_payments");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_outbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "outbox_messages",
-                column: "sequence");
+                name: "PK_outbox_messages",
+                newName: "pk_outbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_order_replicas",
+            migrationBuilder.RenameConstraint(
                 table: "order_replicas",
-                column: "order_id");
+                name: "PK_order_replicas",
+                newName: "pk_order_replicas");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_inbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "inbox_messages",
-                columns: new[] { "event_id", "handler" });
+                name: "PK_inbox_messages",
+                newName: "pk_inbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_idempotency_records",
+            migrationBuilder.RenameConstraint(
                 table: "idempotency_records",
-                columns: new[] { "user_id", "key" });
+                name: "PK_idempotency_records",
+                newName: "pk_idempotency_records");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "pk_dead_letter_messages",
+            migrationBuilder.RenameConstraint(
                 table: "dead_letter_messages",
-                column: "id");
+                name: "PK_dead_letter_messages",
+                newName: "pk_dead_letter_messages");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_sandbox_intents",
-                table: "sandbox_intents");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_processed_provider_events",
-                table: "processed_provider_events");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_payments",
-                table: "payments");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_outbox_messages",
-                table: "outbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_order_replicas",
-                table: "order_replicas");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_inbox_messages",
-                table: "inbox_messages");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_idempotency_records",
-                table: "idempotency_records");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "pk_dead_letter_messages",
-                table: "dead_letter_messages");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_sandbox_intents",
+            migrationBuilder.RenameConstraint(
                 table: "sandbox_intents",
-                column: "intent_id");
+                name: "pk_sandbox_intents",
+                newName: "PK_sandbox_intents");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_processed_provider_events",
+            migrationBuilder.RenameConstraint(
                 table: "processed_provider_events",
-                column: "event_id");
+                name: "pk_processed_provider_events",
+                newName: "PK_processed_provider_events");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_payments",
+            migrationBuilder.RenameConstraint(
                 table: "payments",
-                column: "id");
+                name: "pk_payments",
+                newName: "PK_payments");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_outbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "outbox_messages",
-                column: "sequence");
+                name: "pk_outbox_messages",
+                newName: "PK_outbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_order_replicas",
+            migrationBuilder.RenameConstraint(
                 table: "order_replicas",
-                column: "order_id");
+                name: "pk_order_replicas",
+                newName: "PK_order_replicas");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_inbox_messages",
+            migrationBuilder.RenameConstraint(
                 table: "inbox_messages",
-                columns: new[] { "event_id", "handler" });
+                name: "pk_inbox_messages",
+                newName: "PK_inbox_messages");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_idempotency_records",
+            migrationBuilder.RenameConstraint(
                 table: "idempotency_records",
-                columns: new[] { "user_id", "key" });
+                name: "pk_idempotency_records",
+                newName: "PK_idempotency_records");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_dead_letter_messages",
+            migrationBuilder.RenameConstraint(
                 table: "dead_letter_messages",
-                column: "id");
+                name: "pk_dead_letter_messages",
+                newName: "PK_dead_letter_messages");
         }
     }
 }
