@@ -27,19 +27,22 @@ public sealed class FaultCluster : IAsyncLifetime
 
     public int BasePort { get; } = 5400 + Offset;
 
-    public int PostgresPort { get; } = 55732 + Offset;
+    // Both servers are restarted under load, so their ports lie below the kernel's ephemeral range
+    // (32768+): there a service retrying its connection to the stopped server can be handed the
+    // server's own port as its local one (a TCP self-connect), and the server cannot bind again.
+    public int PostgresPort { get; } = 25732 + Offset;
 
-    public int RabbitPort { get; } = 57020 + Offset;
+    public int RabbitPort { get; } = 27020 + Offset;
 
     /// <summary>
-    /// The first offset (in steps of 100) at which every port is free: the server ports lie in
-    /// the ephemeral range, so on a busy machine a client connection may hold one of them.
+    /// The first offset (in steps of 100) at which every port is free: another program, or a
+    /// fault run of another checkout, may hold one of them.
     /// </summary>
     private static int FreeOffset(int start)
     {
         for (var offset = start; offset < start + 1000; offset += 100)
         {
-            int[] ports = [8280 + offset, .. Enumerable.Range(5401 + offset, Services.Length), 55732 + offset, .. Enumerable.Range(57020 + offset, 14)];
+            int[] ports = [8280 + offset, .. Enumerable.Range(5401 + offset, Services.Length), 25732 + offset, .. Enumerable.Range(27020 + offset, 14)];
             if (ports.All(IsFree))
             {
                 return offset;

@@ -48,6 +48,7 @@ public static class LegacyUpgrade
             }
 
             var before = await ReadRowsAsync(provider, legacy);
+            var legacyColumns = await ColumnKeysAsync(provider, legacy);
             IReadOnlyList<string> pending;
             await using (var upgraded = SchemaComparer.Create<TContext>(provider, legacy))
             {
@@ -60,7 +61,7 @@ public static class LegacyUpgrade
                 await DatabaseMigrator.MigrateAsync(created, database);
             }
 
-            return new UpgradeOutcome(before, await ReadRowsAsync(provider, legacy),
+            return new UpgradeOutcome(before, await ReadRowsAsync(provider, legacy, legacyColumns),
                 await SchemaComparer.DescribeAsync(provider, legacy), await SchemaComparer.DescribeAsync(provider, fresh), pending);
         }
         finally
@@ -178,8 +179,12 @@ public static class LegacyUpgrade
         return tables;
     }
 
-    /// <summary>One sorted line per row: its table, then each column (name without case or underscores) and value.</summary>
-    private static async Task<IReadOnlyList<string>> ReadRowsAsync(TestProvider provider, string connectionString)
+    /// <summary>
+    /// One sorted line per row: its table, then each column (name without case or underscores) and
+    /// value. With <paramref name="only"/>, the columns of the last release: one added since holds
+    /// nothing an old row had.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> ReadRowsAsync(TestProvider provider, string connectionString, IReadOnlySet<string>? only = null)
     {
         await using var connection = Open(provider, connectionString);
         var lines = new List<string>();
@@ -191,13 +196,25 @@ public static class LegacyUpgrade
             while (await reader.ReadAsync())
             {
                 var cells = Enumerable.Range(0, reader.FieldCount)
-                    .Select(i => $"{reader.GetName(i).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant()}={Format(reader.GetValue(i))}")
+                    .Select(i => (Column: Normalise(reader.GetName(i)), Value: reader.GetValue(i)))
+                    .Where(cell => only is null || only.Contains($"{table}.{cell.Column}"))
+                    .Select(cell => $"{cell.Column}={Format(cell.Value)}")
                     .Order(StringComparer.Ordinal);
                 lines.Add($"{table}: {string.Join(", ", cells)}");
             }
         }
 
         return lines.Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static string Normalise(string column) => column.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    private static async Task<IReadOnlySet<string>> ColumnKeysAsync(TestProvider provider, string connectionString)
+    {
+        await using var connection = Open(provider, connectionString);
+        return (await ColumnsAsync(connection, provider))
+            .SelectMany(table => table.Value.Select(column => $"{table.Key}.{Normalise(column.Name)}"))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private static string Format(object value) => value switch

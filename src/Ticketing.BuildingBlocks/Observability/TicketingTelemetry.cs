@@ -10,7 +10,7 @@ namespace Ticketing.BuildingBlocks.Observability;
 /// </summary>
 public static class TicketingTelemetry
 {
-    /// <summary>Spans of the event path: a handler processing an event.</summary>
+    /// <summary>Spans of the event path: a handler processing an event, a payment continuing its order's trace.</summary>
     public const string MessagingSourceName = "Ticketing.Messaging";
 
     /// <summary>Every platform metric (outbox, consumers, orders) is an instrument of this meter.</summary>

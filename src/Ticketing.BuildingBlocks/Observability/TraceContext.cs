@@ -33,6 +33,25 @@ public static class TraceContext
         return space < 0 ? (context, null) : (context[..space], context[(space + 1)..]);
     }
 
+    /// <summary>
+    /// Continues a stored trace (the order's, for its payment) for the work the current request
+    /// does on its behalf: a span in that trace, linked to the request's own span, so the events
+    /// the work records carry the stored trace and one purchase stays one trace although paying is
+    /// the buyer's next request. Null when no tracer listens, nothing is stored, or the current
+    /// span is already in that trace (a sandbox confirmation handled on the event path).
+    /// </summary>
+    public static Activity? Continue(string? context, string name)
+    {
+        if (!TicketingTelemetry.Messaging.HasListeners() || !TryParse(context, out var stored)
+            || Activity.Current?.TraceId == stored.TraceId)
+        {
+            return null;
+        }
+
+        ActivityLink[]? links = Activity.Current is { } current ? [new ActivityLink(current.Context)] : null;
+        return TicketingTelemetry.Messaging.StartActivity(name, ActivityKind.Internal, stored, links: links);
+    }
+
     public static bool TryParse(string? context, out ActivityContext parent)
     {
         parent = default;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ticketing.BuildingBlocks.Messaging;
+using Ticketing.BuildingBlocks.Observability;
 using Ticketing.Contracts;
 
 namespace Ticketing.Payments.Orders;
@@ -17,20 +18,22 @@ internal sealed class ApplyOrderCreated(PaymentsDbContext db) : IIntegrationEven
         // Taken as published, even when already past: whether it can still be paid is decided at payment time.
         var expiresAt = e.ExpiresAt.UtcDateTime;
         var currency = e.Currency.ToUpperInvariant();
+        var trace = TraceContext.Capture();
         var existing = await db.Orders
             .Where(o => o.OrderId == e.OrderId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.UserId, e.UserId)
                 .SetProperty(o => o.TotalMinor, e.TotalMinor)
                 .SetProperty(o => o.Currency, currency)
-                .SetProperty(o => o.ExpiresAt, expiresAt), cancellationToken);
+                .SetProperty(o => o.ExpiresAt, expiresAt)
+                .SetProperty(o => o.TraceParent, o => o.TraceParent ?? trace), cancellationToken);
         if (existing == 0)
         {
             // Saved with the inbox row; a concurrent insert of the same order makes this retry via the update.
             db.Orders.Add(new OrderReplica
             {
                 OrderId = e.OrderId, UserId = e.UserId, Status = OrderStatuses.Created, TotalMinor = e.TotalMinor,
-                Currency = currency, ExpiresAt = expiresAt, Version = e.Version,
+                Currency = currency, ExpiresAt = expiresAt, Version = e.Version, TraceParent = trace,
             });
             return;
         }

@@ -37,4 +37,10 @@ public sealed class OrderReplica
     /// UPDATE, so two payments confirmed at once cannot both count; the loser is refunded.
     /// </summary>
     public Guid? PaidPaymentId { get; set; }
+
+    /// <summary>
+    /// The trace the order was created in, as its OrderCreated carried it (null when tracing is
+    /// off, or when the payment overtook the event). Paying continues it (ADR 14).
+    /// </summary>
+    public string? TraceParent { get; set; }
 }

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Ticketing.BuildingBlocks.Auth;
 using Ticketing.BuildingBlocks.Messaging;
+using Ticketing.BuildingBlocks.Observability;
 using Ticketing.BuildingBlocks.Persistence;
 using Ticketing.BuildingBlocks.Web;
 using Ticketing.Payments.Domain;
@@ -129,6 +130,7 @@ internal static class CreatePayment
             return Problems.Conflict("The order has expired.");
         }
 
+        using var purchaseTrace = TraceContext.Continue(order.TraceParent, "pay order");
         var attempt = 1 + (await db.Payments.Where(p => p.OrderId == order.OrderId).MaxAsync(p => (int?)p.Attempt, cancellationToken) ?? 0);
         var payment = Payment.Start(order.OrderId, userId, provider.Name, order.TotalMinor, order.Currency, attempt, now);
         db.Payments.Add(payment);

@@ -268,6 +268,10 @@ namespace Ticketing.Payments.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("total_minor");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_parent");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");

@@ -259,6 +259,10 @@ namespace Ticketing.Payments.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("total_minor");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
