@@ -14,6 +14,8 @@
 #                     a decimal number; unset: the platform's default); only matters with --waiting-room-minutes
 #   BENCH_PORT        embedded server port (default 5390)
 #   BENCH_PUBLISH_ARGS  embedded: extra flags for dotnet publish of the server (e.g. "-p:PublishReadyToRun=false" to measure without precompiled code)
+#   BENCH_SERVER_ENV  embedded: NAME=VALUE pairs for the server process only (e.g. "DOTNET_GCgen0size=4000000"
+#                     to try a runtime knob without changing the load generator, which is .NET too)
 #   BENCH_OUT         where results and charts go (default docs/benchmarks)
 #   BENCH_TRACE       embedded: a .nettrace file; the server's threads are sampled with dotnet-trace
 #                     (dotnet tool install -g dotnet-trace) for BENCH_TRACE_SECONDS (default 20)
@@ -92,7 +94,8 @@ embedded() {
   mkdir -p "$WORK/data"
   # perf resolves JIT frames from the perf map only when code is not double-mapped (W^X off).
   [[ -z ${BENCH_PERF:-} ]] || export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
-  Ticketing__DataDirectory="$WORK/data" nohup dotnet "$WORK/app/ticketing.dll" --urls "http://127.0.0.1:$port" \
+  # shellcheck disable=SC2086 # BENCH_SERVER_ENV is a list of NAME=VALUE pairs
+  env ${BENCH_SERVER_ENV:-} Ticketing__DataDirectory="$WORK/data" nohup dotnet "$WORK/app/ticketing.dll" --urls "http://127.0.0.1:$port" \
     >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   trap 'kill $SERVER_PID 2>/dev/null || true; wait $SERVER_PID 2>/dev/null || true' EXIT
