@@ -37,13 +37,16 @@ public sealed class MetricsAndLogsTests
         Assert.Equal(HttpStatusCode.NotFound, (await platform.CreateClient().GetAsync("/metrics")).StatusCode);
     }
 
-    [Fact]
-    public async Task JsonLogs_requestWithTraceparent_lineCarriesItsTraceId()
+    // Plain text is what `dotnet run` prints in a terminal, JSON what the deployment kit sets.
+    [Theory]
+    [InlineData(ConsoleFormatterNames.Simple)]
+    [InlineData(ConsoleFormatterNames.Json)]
+    public async Task Logs_requestWithTraceparent_lineCarriesItsTraceId(string format)
     {
-        var lines = new JsonLines();
+        var lines = new FormattedLines();
         await using var platform = new TestPlatform()
             .With("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information")
-            .WithServices(s => s.AddSingleton<ILoggerProvider>(sp => lines.Using(sp.GetServices<ConsoleFormatter>().Single(f => f.Name == ConsoleFormatterNames.Json))));
+            .WithServices(s => s.AddSingleton<ILoggerProvider>(sp => lines.Using(sp.GetServices<ConsoleFormatter>().Single(f => f.Name == format))));
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/events?marker=trace-test");
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
@@ -51,9 +54,16 @@ public sealed class MetricsAndLogsTests
         await platform.CreateClient().SendAsync(request);
 
         var line = Assert.Single(lines.Lines, l => l.Contains("marker=trace-test", StringComparison.Ordinal) && l.Contains("Request starting", StringComparison.Ordinal));
-        using var json = JsonDocument.Parse(line);
-        Assert.Contains(json.RootElement.GetProperty("Scopes").EnumerateArray(),
-            s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("TraceId", out var id) && id.GetString() == traceId);
+        if (format == ConsoleFormatterNames.Json)
+        {
+            using var json = JsonDocument.Parse(line);
+            Assert.Contains(json.RootElement.GetProperty("Scopes").EnumerateArray(),
+                s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("TraceId", out var id) && id.GetString() == traceId);
+        }
+        else
+        {
+            Assert.True(line.Contains($"TraceId:{traceId}", StringComparison.Ordinal), line);
+        }
     }
 
     private static int FreePort()
@@ -63,8 +73,8 @@ public sealed class MetricsAndLogsTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Every entry rendered by the platform's own JSON console formatter, with the logger factory's scopes.</summary>
-    private sealed class JsonLines : ILoggerProvider, ISupportExternalScope
+    /// <summary>Every entry rendered by one of the platform's console formatters, with the logger factory's scopes.</summary>
+    private sealed class FormattedLines : ILoggerProvider, ISupportExternalScope
     {
         private readonly ConcurrentQueue<string> _lines = new();
         private ConsoleFormatter? _formatter;
@@ -72,7 +82,7 @@ public sealed class MetricsAndLogsTests
 
         public IReadOnlyList<string> Lines => [.. _lines];
 
-        public JsonLines Using(ConsoleFormatter formatter)
+        public FormattedLines Using(ConsoleFormatter formatter)
         {
             _formatter = formatter;
             return this;
@@ -86,7 +96,7 @@ public sealed class MetricsAndLogsTests
         {
         }
 
-        private sealed class Writer(JsonLines owner, string category) : ILogger
+        private sealed class Writer(FormattedLines owner, string category) : ILogger
         {
             public IDisposable? BeginScope<TState>(TState state)
                 where TState : notnull => owner._scopes.Push(state);

@@ -77,8 +77,8 @@ public static class ObservabilitySetup
 
     /// <summary>
     /// Plain console lines unless <c>Logging:Console:FormatterName=json</c> (the deployment kit
-    /// sets it); JSON lines include scopes, and so the trace and span id of the request or event
-    /// handler that wrote them.
+    /// sets it). Both include scopes, and so the trace and span id of the request or event handler
+    /// that wrote them: in plain text as a <c>=&gt; SpanId:…, TraceId:…</c> line under the entry.
     /// </summary>
     private static void AddLogging(ILoggingBuilder logging)
     {
@@ -89,6 +89,10 @@ public static class ObservabilitySetup
             o.IncludeScopes = true;
             o.UseUtcTimestamp = true;
         });
+        logging.Services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
+        // Without a formatter name the console logger copies its own (obsolete) defaults over the
+        // plain formatter's options, scopes off; naming it keeps the options above.
+        logging.Services.Configure<ConsoleLoggerOptions>(o => o.FormatterName ??= ConsoleFormatterNames.Simple);
     }
 
     private static bool IsProbe(PathString path) => path.StartsWithSegments("/health");
