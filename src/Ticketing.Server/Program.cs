@@ -21,9 +21,7 @@ if (migrateOnly)
 }
 
 app.UseTicketingPlatform();
-// The HTTP ceiling of the benchmarks (docs/benchmarks.md): the same process and middleware with no
-// work behind it. Off unless configured, so production never exposes it.
-if (app.Configuration.GetValue<bool>("Ticketing:Bench:Hello"))
+if (PlatformOptions.From(app.Configuration).Bench.Hello)
 {
     app.MapGet("/bench/hello", () => "Hello, World!").AllowAnonymous();
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Ticketing.Web;
 
@@ -11,13 +11,13 @@ namespace Ticketing.Web;
 /// when Stripe is the payment provider. The API paths and the Swagger UI (which needs inline
 /// scripts) keep only <c>nosniff</c>.
 /// </summary>
-internal sealed class SecurityHeaders(IConfiguration configuration) : IStartupFilter
+internal sealed class SecurityHeaders(IOptions<PaymentProviderSetting> payments) : IStartupFilter
 {
     public const string StripeJs = "https://js.stripe.com";
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        var stripe = string.Equals(configuration["Payments:Provider"]?.Trim(), "stripe", StringComparison.OrdinalIgnoreCase);
+        var stripe = string.Equals(payments.Value.Provider.Trim(), "stripe", StringComparison.OrdinalIgnoreCase);
         var policy = ContentSecurityPolicy(stripe);
         var permissions = stripe
             ? $"camera=(self), microphone=(), geolocation=(), payment=(self \"{StripeJs}\")"
@@ -59,4 +59,15 @@ internal sealed class SecurityHeaders(IConfiguration configuration) : IStartupFi
 
     private static bool IsPage(PathString path) =>
         !path.StartsWithSegments("/api") && !path.StartsWithSegments("/swagger") && !path.StartsWithSegments("/openapi");
+}
+
+/// <summary>
+/// The one <c>Payments</c> setting the pages depend on: whether Stripe.js may load. Bound here as
+/// well as in Payments because the web process need not host Payments.
+/// </summary>
+internal sealed class PaymentProviderSetting
+{
+    public const string Section = "Payments";
+
+    public string Provider { get; set; } = "Sandbox";
 }

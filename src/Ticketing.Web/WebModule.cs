@@ -30,6 +30,7 @@ public sealed class WebModule : IServiceModule
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddRazorComponents();
+        builder.Services.AddOptions<PaymentProviderSetting>().BindConfiguration(PaymentProviderSetting.Section);
         builder.Services.AddTransient<IStartupFilter, SecurityHeaders>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<ApiBaseAddress>();

@@ -31,6 +31,9 @@ public sealed class PlatformOptions
     /// <summary>Shared secret of the web and identity processes; unset, one generated per process.</summary>
     public string? FrontEndSecret { get; init; }
 
+    /// <summary>Settings only the benchmarks use (bench/README.md).</summary>
+    public BenchSettings Bench { get; init; } = new();
+
     /// <summary>
     /// Reads <c>Ticketing:Services</c> either as a list (<c>Ticketing:Services:0=catalog</c>)
     /// or as one comma-separated value (<c>Ticketing__Services=catalog,ordering</c>), which is
@@ -55,6 +58,17 @@ public sealed class PlatformOptions
             MaxConcurrentApiRequests = section.GetValue(nameof(MaxConcurrentApiRequests), 0),
             ApiRequestQueue = section.GetValue<int?>(nameof(ApiRequestQueue)),
             FrontEndSecret = section[nameof(FrontEndSecret)] is { Length: > 0 } secret ? secret : null,
+            Bench = new BenchSettings { Hello = section.GetValue("Bench:Hello", false) },
         };
     }
+}
+
+/// <summary>The <c>Ticketing:Bench</c> settings.</summary>
+public sealed class BenchSettings
+{
+    /// <summary>
+    /// Maps <c>GET /bench/hello</c>: the same process and middleware with no work behind it, the
+    /// HTTP ceiling the benchmarks compare with. Off unless set, so production never exposes it.
+    /// </summary>
+    public bool Hello { get; init; }
 }

@@ -29,12 +29,7 @@ public static class ObservabilitySetup
     {
         var configuration = builder.Configuration;
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
-        var options = configuration.GetSection(ObservabilityOptions.Section).Get<ObservabilityOptions>() ?? new();
-        if (options.MetricsPort is < 0 or > 65535)
-        {
-            throw new InvalidOperationException("Observability:MetricsPort must be a TCP port.");
-        }
-
+        var options = ObservabilityOptions.From(configuration);
         var metricsPort = options.MetricsPort is > 0 and var port ? port : (int?)null;
 
         AddLogging(builder.Logging);

@@ -44,7 +44,12 @@ public sealed class RabbitMqConnection(IOptions<MessagingOptions> options, ILogg
                     AutomaticRecoveryEnabled = true,
                     TopologyRecoveryEnabled = true,
                     NetworkRecoveryInterval = TimeSpan.FromSeconds(2),
-                    ConsumerDispatchConcurrency = 4,
+                    // One delivery at a time per channel: the consumer only copies each into its
+                    // run queue, and the runs' multiple-acks need the deliveries in tag order. With
+                    // 4, two deliveries could enter the queue swapped; a multiple-ack of the later
+                    // one then acknowledged the earlier before it was handled, and its own ack
+                    // closed the channel ("unknown delivery tag"), stopping the service's consumer.
+                    ConsumerDispatchConcurrency = 1,
                 };
                 _connection = await factory.CreateConnectionAsync(cancellationToken);
                 logger.LogInformation("Connected to RabbitMQ at {Host}:{Port}", factory.HostName, factory.Port);
