@@ -25,7 +25,7 @@ public sealed class TracingTests
         var (_, tickets) = await PlatformApi.PublishSeatedEventAsync(organizer, seats: 2);
 
         var orderId = (await PlatformApi.OrderWhenReplicatedAsync(buyer, tickets.Take(1))).GetProperty("id").GetGuid();
-        var order = ServerSpan(spans, "POST", "/api/orders", 201);
+        var order = await ServerSpanAsync(spans, "POST", "/api/orders", 201);
         string[] reservation = ["catalog", "payments", "expiration", "notifications"];
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(reservation.All(s => HandlerServices(spans, order.TraceId).Contains(s)))),
             $"services in the order's trace: {string.Join(", ", HandlerServices(spans, order.TraceId))}");
@@ -48,7 +48,15 @@ public sealed class TracingTests
             $"handlers in the order's trace: {string.Join(", ", Handlers(spans, order.TraceId))}");
     }
 
-    private static Activity ServerSpan(SpanSink spans, string method, string path, int status)
+    // The client has its answer a moment before the server's span ends and reaches the sink.
+    private static async Task<Activity> ServerSpanAsync(SpanSink spans, string method, string path, int status)
+    {
+        await Eventually.TrueAsync(() => Task.FromResult(FindServerSpan(spans, method, path, status) is not null));
+        return FindServerSpan(spans, method, path, status)
+            ?? throw new Xunit.Sdk.XunitException($"no {method} {path} {status} among: {string.Join(", ", spans.Snapshot().Where(s => s.Kind == ActivityKind.Server).Select(s => s.DisplayName))}");
+    }
+
+    private static Activity? FindServerSpan(SpanSink spans, string method, string path, int status)
     {
         var servers = spans.Snapshot().Where(s => s.Kind == ActivityKind.Server).ToList();
         // The outermost span of that request: a page or module calling the API in-process adds a
@@ -56,8 +64,7 @@ public sealed class TracingTests
         return servers.Where(s => s.GetTagItem("http.request.method") as string == method
                 && s.GetTagItem("url.path") as string == path
                 && Equals(s.GetTagItem("http.response.status_code"), status))
-            .OrderBy(s => s.StartTimeUtc).FirstOrDefault()
-            ?? throw new Xunit.Sdk.XunitException($"no {method} {path} {status} among: {string.Join(", ", servers.Select(s => s.DisplayName))}");
+            .OrderBy(s => s.StartTimeUtc).FirstOrDefault();
     }
 
     private static HashSet<string> Handlers(SpanSink spans, ActivityTraceId traceId) =>
