@@ -43,27 +43,13 @@ public sealed class FaultCluster : IAsyncLifetime
         for (var offset = start; offset < start + 1000; offset += 100)
         {
             int[] ports = [8280 + offset, .. Enumerable.Range(5401 + offset, Services.Length), 25732 + offset, .. Enumerable.Range(27020 + offset, 14)];
-            if (ports.All(IsFree))
+            if (ports.All(LocalPorts.IsFree))
             {
                 return offset;
             }
         }
 
         return start;
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
-        }
     }
 
     public Uri Edge => new($"http://127.0.0.1:{EdgePort}");

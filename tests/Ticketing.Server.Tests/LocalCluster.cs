@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Ticketing.Server.Tests;
 
@@ -99,24 +97,10 @@ public sealed class LocalCluster : IAsyncLifetime
         for (var attempt = 0; ; attempt++)
         {
             var candidate = Random.Shared.Next(20000, 32000);
-            if (attempt == 50 || Enumerable.Range(candidate, 31).All(IsFree))
+            if (attempt == 50 || Enumerable.Range(candidate, 31).All(LocalPorts.IsFree))
             {
                 return candidate;
             }
-        }
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 }
