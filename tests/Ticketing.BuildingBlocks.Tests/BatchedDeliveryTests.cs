@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ticketing.BuildingBlocks.Messaging;
+using Ticketing.BuildingBlocks.Observability;
 using Ticketing.BuildingBlocks.Tests.Probe;
 
 namespace Ticketing.BuildingBlocks.Tests;
@@ -81,6 +84,39 @@ public sealed class BatchedDeliveryTests
         // No shared run to roll back: the good event ran once, the failing one its three attempts.
         Assert.Equal(1, attempts.Of("alone"));
         Assert.Equal(3, attempts.Of("fail-alone"));
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.PostgreSql)]
+    public async Task PublishBatch_consumerSpansOfARun_endOnlyOnceItsWritesAreCommitted(TestProvider provider)
+    {
+        await using var environment = new ProbeEnvironment(provider, rabbitMq: false);
+        using var host = await environment.BuildAsync();
+        var transport = host.Services.GetRequiredService<IMessageTransport>();
+        string[] keys = [$"span-{Guid.NewGuid():N}", $"span-{Guid.NewGuid():N}"];
+        var run = keys.Select(Envelope).ToList();
+        var ours = run.Zip(keys).ToDictionary(pair => pair.First.EventId.ToString(), pair => pair.Second);
+        // What another connection sees the moment each span ends: a finished span means "handled".
+        var seenAtEnd = new ConcurrentDictionary<string, int>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == TicketingTelemetry.MessagingSourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("messaging.message.id") is string id && ours.TryGetValue(id, out var key))
+                {
+                    seenAtEnd[key] = ProbeEnvironment.CountOfAsync(host, key).GetAwaiter().GetResult();
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await transport.PublishBatchAsync(run, CancellationToken.None);
+
+        Assert.Equal(keys.Order(), seenAtEnd.Keys.Order());
+        Assert.All(seenAtEnd.Values, count => Assert.Equal(1, count));
     }
 
     private static MessageEnvelope Envelope(string key) => OutboxMessage.From(new ProbeHappened(key)).ToEnvelope();

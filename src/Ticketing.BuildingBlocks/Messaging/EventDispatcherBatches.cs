@@ -36,6 +36,7 @@ public sealed partial class EventDispatcher
         WritePriority.MarkFinishingWork();
         await using var scope = scopes.CreateAsyncScope();
         var db = (ServiceDbContext)scope.ServiceProvider.GetRequiredService(contextType);
+        var spans = new RunSpans();
         try
         {
             var handled = await HandledAsync(db, work.Select(w => w.Envelope.EventId).Distinct().ToList(), cancellationToken);
@@ -50,16 +51,18 @@ public sealed partial class EventDispatcher
                 }
 
                 // Each event continues its own trace, though the run commits as one.
-                using var activity = MessagingActivities.StartProcess(subscription, envelope, _system);
+                spans.Start(subscription, envelope, _system);
                 await subscription.Invoke(scope.ServiceProvider, envelope.Payload, cancellationToken);
                 db.InboxMessages.Add(InboxRow(envelope, subscription));
                 await db.SaveChangesAsync(cancellationToken);
                 // The next handler reads what this one wrote; an entity tracked before an
                 // ExecuteUpdate of this run would be a stale copy.
                 db.ChangeTracker.Clear();
+                spans.Suspend();
             }
 
             await transaction.CommitAsync(cancellationToken);
+            spans.End(error: null);
             if (MessagingMetrics.LagEnabled)
             {
                 foreach (var (envelope, subscription) in work)
@@ -75,6 +78,7 @@ public sealed partial class EventDispatcher
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            spans.End(ex);
             logger.LogDebug(ex, "A run of {Count} events for {Service} failed together; delivering them one by one", work.Count, service);
             return false;
         }
