@@ -40,5 +40,15 @@ public sealed record OrderCompleted(
     string Currency,
     IReadOnlyList<Guid> TicketIds) : IntegrationEvent;
 
-/// <summary>Published by Expiration when an order's hold has run out.</summary>
-public sealed record ExpirationComplete(Guid OrderId) : IntegrationEvent;
+/// <summary>
+/// The buyer started paying close to the hold's end, so Ordering extended the hold (once) to cover
+/// the payment's settlement; Expiration moves the order's timer to <paramref name="ExpiresAt"/>.
+/// </summary>
+public sealed record OrderHoldExtended(Guid OrderId, int Version, Guid UserId, DateTimeOffset ExpiresAt) : IntegrationEvent;
+
+/// <summary>
+/// Published by Expiration when an order's hold has run out. <paramref name="DueAt"/> is the
+/// deadline the timer was set for, so Ordering can tell a timer of a hold since extended (null
+/// from servers before the extension existed: the order is treated as due).
+/// </summary>
+public sealed record ExpirationComplete(Guid OrderId, DateTimeOffset? DueAt = null) : IntegrationEvent;

@@ -25,6 +25,7 @@ public sealed class ExpirationModule : IServiceModule
             .ValidateOnStart();
         builder.Services.AddEventHandler<OrderCreated, ScheduleExpiration, ExpirationDbContext>(ServiceName);
         builder.Services.AddEventHandler<OrderCompleted, StopTimer, ExpirationDbContext>(ServiceName);
+        builder.Services.AddEventHandler<OrderHoldExtended, ExtendTimer, ExpirationDbContext>(ServiceName);
         builder.Services.AddSingleton<TimerWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerWorker>());
     }

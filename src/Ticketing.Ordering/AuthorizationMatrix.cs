@@ -15,6 +15,7 @@ internal static class AuthorizationMatrix
         new("GET", "/api/orders", 401, 200, 200, 200, 200, 200),
         new("GET", "/api/orders/{id:guid}", 401, 404, 200, 404, 404, 404),
         new("DELETE", "/api/orders/{id:guid}", 401, 404, 204, 404, 404, 404),
+        new("POST", "/api/orders/{id:guid}/checkout", 401, 404, 200, 404, 404, 404),
         // The matrix's event has no waiting room: every signed-in caller is told to order directly.
         new("POST", "/api/waiting-rooms/{eventId:guid}", 401, 404, 404, 404, 404, 404),
         new("GET", "/api/waiting-rooms/{eventId:guid}", 401, 404, 404, 404, 404, 404),

@@ -26,6 +26,7 @@ public sealed class OrderingModule : IServiceModule
         builder.Services.AddOptions<OrderingOptions>()
             .BindConfiguration(OrderingOptions.Section)
             .Validate(o => o.HoldDuration > TimeSpan.Zero, "Ordering:HoldDuration must be positive.")
+            .Validate(o => o.PaymentWindow >= TimeSpan.Zero, "Ordering:PaymentWindow must not be negative.")
             .Validate(o => o.MaxTicketsPerOrder > 0, "Ordering:MaxTicketsPerOrder must be at least 1.")
             .Validate(o => o.WaitingRoom.AdmitPerSecond is > 0 and <= 1_000_000, "Ordering:WaitingRoom:AdmitPerSecond must be positive.")
             .ValidateOnStart();
@@ -51,6 +52,7 @@ public sealed class OrderingModule : IServiceModule
         orders.MapGet("/", GetOrders.ListAsync).WithName("ListOrders");
         orders.MapGet("/{id:guid}", GetOrders.GetAsync).WithName("GetOrder");
         orders.MapDelete("/{id:guid}", CancelOrder.HandleAsync).WithName("CancelOrder");
+        orders.MapPost("/{id:guid}/checkout", StartCheckout.HandleAsync).WithName("StartCheckout");
 
         // Joined in arrival order: the burst at a sale's start queues on the database, not on 503s.
         var rooms = endpoints.MapGroup("/api/waiting-rooms").RequireAuthorization().WithTags("Waiting rooms").ExemptFromApiConcurrencyLimit();

@@ -8,6 +8,12 @@ public sealed class OrderingOptions
     /// <summary>How long an order holds its tickets before Expiration cancels it.</summary>
     public TimeSpan HoldDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How long a hold lasts from the moment the buyer starts paying, when it would otherwise end
+    /// sooner: long enough for the provider to confirm (a card challenge included), once per order.
+    /// </summary>
+    public TimeSpan PaymentWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     public int MaxTicketsPerOrder { get; set; } = 10;
 
     public WaitingRoomOptions WaitingRoom { get; set; } = new();

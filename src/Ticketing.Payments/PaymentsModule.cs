@@ -49,8 +49,8 @@ public sealed class PaymentsModule : IServiceModule
         StripeApi.AddHttpClient(services);
         services.AddSingleton<StripeApi>();
         services.AddScoped<StripeProvider>();
-        services.AddHttpClient(nameof(OrderingLookup));
-        services.AddScoped<OrderingLookup>();
+        services.AddHttpClient(nameof(OrderingCheckout));
+        services.AddScoped<OrderingCheckout>();
         services.AddScoped<PaymentProviders>();
         services.AddScoped<PaymentRefunds>();
         services.AddScoped<WebhookProcessor>();

@@ -82,4 +82,53 @@ public sealed class TimerTests
         Assert.Equal(stampedAt, await platform.WithScopeAsync<ExpirationDbContext, DateTime?>(db => db.Timers.Select(t => t.FiredAt).SingleAsync()));
         Assert.Empty(await platform.PublishedAsync<ExpirationDbContext, ExpirationComplete>());
     }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.PostgreSql)]
+    public async Task OrderHoldExtended_afterTheFirstDeadlineFired_firesAgainAtTheNewOneAndARepeatIsANoOp(TestProvider provider)
+    {
+        await using var platform = new TestPlatform(provider);
+        var order = Created(DateTimeOffset.UtcNow.AddMilliseconds(200));
+        await platform.DeliverAsync(ExpirationModule.ServiceName, order);
+        Assert.True(await ExpirationKit.EventuallyAsync(async () => !await ExpirationKit.HasPendingTimerAsync(platform, order.OrderId), TimeSpan.FromSeconds(20)));
+        var extended = new OrderHoldExtended(order.OrderId, 2, order.UserId, DateTimeOffset.UtcNow.AddMilliseconds(800));
+
+        await platform.DeliverAsync(ExpirationModule.ServiceName, extended);
+        await platform.DeliverAsync(ExpirationModule.ServiceName, extended with { Id = Guid.NewGuid() });
+        Assert.True(await ExpirationKit.EventuallyAsync(
+            async () => (await platform.PublishedAsync<ExpirationDbContext, ExpirationComplete>()).Count(e => e.OrderId == order.OrderId) >= 2, TimeSpan.FromSeconds(20)));
+        await platform.DeliverAsync(ExpirationModule.ServiceName, extended with { Id = Guid.NewGuid() });
+        await Task.Delay(1500);
+
+        var fired = (await platform.PublishedAsync<ExpirationDbContext, ExpirationComplete>()).Where(e => e.OrderId == order.OrderId).ToList();
+        Assert.Equal(2, fired.Count);
+        Assert.Equal(
+            [order.ExpiresAt.UtcDateTime, extended.ExpiresAt.UtcDateTime],
+            fired.Select(e => e.DueAt!.Value.UtcDateTime).Order(),
+            new ToTheMillisecond());
+    }
+
+    [Fact]
+    public async Task OrderHoldExtended_beforeItsOrderCreated_createsTheTimerAtTheExtendedDeadline()
+    {
+        await using var platform = new TestPlatform();
+        var order = Created(DateTimeOffset.UtcNow.AddMinutes(1));
+        var extended = new OrderHoldExtended(order.OrderId, 2, order.UserId, DateTimeOffset.UtcNow.AddMinutes(5));
+
+        await platform.DeliverAsync(ExpirationModule.ServiceName, extended);
+        await platform.DeliverAsync(ExpirationModule.ServiceName, order);
+
+        var timer = await platform.WithScopeAsync<ExpirationDbContext, ExpirationTimer>(db => db.Timers.AsNoTracking().SingleAsync(t => t.OrderId == order.OrderId));
+        Assert.Equal(extended.ExpiresAt.UtcDateTime, timer.DueAt, TimeSpan.FromMilliseconds(1));
+        Assert.Null(timer.FiredAt);
+    }
+
+    /// <summary>PostgreSQL keeps timestamps to the microsecond.</summary>
+    private sealed class ToTheMillisecond : IEqualityComparer<DateTime>
+    {
+        public bool Equals(DateTime x, DateTime y) => Math.Abs((x - y).TotalMilliseconds) < 1;
+
+        public int GetHashCode(DateTime obj) => 0;
+    }
 }

@@ -74,7 +74,7 @@ internal sealed class TimerWorker(
         foreach (var timer in due)
         {
             timer.FiredAt = now;
-            db.Publish(new ExpirationComplete(timer.OrderId));
+            db.Publish(new ExpirationComplete(timer.OrderId, new DateTimeOffset(timer.DueAt, TimeSpan.Zero)));
         }
 
         await db.SaveChangesAsync(cancellationToken);

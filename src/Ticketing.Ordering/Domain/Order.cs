@@ -30,6 +30,9 @@ public sealed class Order
 
     public DateTime ExpiresAt { get; private set; }
 
+    /// <summary>When the buyer started paying and the hold was extended for it; set at most once.</summary>
+    public DateTime? PaymentStartedAt { get; private set; }
+
     /// <summary>Concurrency token; bumped on every change so racing cancel/complete cannot both win.</summary>
     public int Version { get; private set; }
 
@@ -110,6 +113,32 @@ public sealed class Order
         Version++;
         return true;
     }
+
+    /// <summary>
+    /// The buyer starts paying: a live hold that would end within <paramref name="paymentWindow"/>
+    /// is extended to now + that window, once per order, so a payment accepted inside the hold is
+    /// not lost to the expiry racing its confirmation. False (nothing changes) when the order is
+    /// not live, its hold is already over, it was extended before, or it lasts long enough.
+    /// </summary>
+    public bool ExtendHoldForPayment(DateTime now, TimeSpan paymentWindow)
+    {
+        if (Status != OrderStatuses.Created || ExpiresAt <= now || PaymentStartedAt is not null || now + paymentWindow <= ExpiresAt)
+        {
+            return false;
+        }
+
+        PaymentStartedAt = now;
+        ExpiresAt = now + paymentWindow;
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether an expiry timer set for <paramref name="dueAt"/> ends this hold: not when the hold
+    /// was extended past it (the extended hold has a timer of its own). Compared with a
+    /// millisecond's slack: a database may store the deadline to the microsecond only.
+    /// </summary>
+    public bool IsDue(DateTime? dueAt) => dueAt is not { } due || due >= ExpiresAt.AddMilliseconds(-1);
 
     /// <summary>
     /// Completes a live order, even after <see cref="ExpiresAt"/> if the expiry has not been

@@ -6,7 +6,10 @@ using Ticketing.Ordering.Domain;
 
 namespace Ticketing.Ordering.Orders;
 
-/// <summary>Cancels an order whose hold ran out, unless it was paid (or cancelled) first.</summary>
+/// <summary>
+/// Cancels an order whose hold ran out, unless it was paid (or cancelled) first, or its hold was
+/// extended for a payment after this timer was set (the extended hold's own timer ends it).
+/// </summary>
 internal sealed class ExpireOrder(OrderingDbContext db, ILogger<ExpireOrder> logger) : IIntegrationEventHandler<ExpirationComplete>
 {
     public async Task HandleAsync(ExpirationComplete e, CancellationToken cancellationToken)
@@ -15,6 +18,13 @@ internal sealed class ExpireOrder(OrderingDbContext db, ILogger<ExpireOrder> log
         if (order is null)
         {
             logger.LogWarning("Expiration for unknown order {OrderId}; ignoring it", e.OrderId);
+            return;
+        }
+
+        if (!order.IsDue(e.DueAt?.UtcDateTime))
+        {
+            logger.LogInformation("Order {OrderId}'s hold was extended to {ExpiresAt} for its payment; the timer for {DueAt} is ignored",
+                order.Id, order.ExpiresAt, e.DueAt);
             return;
         }
 

@@ -30,7 +30,7 @@ internal static class CreatePayment
         ClaimsPrincipal principal,
         HttpContext httpContext,
         PaymentsDbContext db,
-        OrderingLookup orderingLookup,
+        OrderingCheckout checkout,
         PaymentProviders providers,
         IdempotentRequests idempotency,
         TimeProvider time,
@@ -44,7 +44,7 @@ internal static class CreatePayment
 
         if (idempotencyKey is null)
         {
-            return await PayAsync(request, userId, httpContext, db, orderingLookup, providers, time, logger, cancellationToken);
+            return await PayAsync(request, userId, httpContext, db, checkout, providers, time, logger, cancellationToken);
         }
 
         if (idempotencyKey.Length is 0 or > IdempotencyRecord.MaxKeyLength)
@@ -67,7 +67,7 @@ internal static class CreatePayment
         Results<Created<PaymentResponse>, ValidationProblem, ProblemHttpResult, ContentHttpResult> result;
         try
         {
-            result = await PayAsync(request, userId, httpContext, db, orderingLookup, providers, time, logger, cancellationToken);
+            result = await PayAsync(request, userId, httpContext, db, checkout, providers, time, logger, cancellationToken);
         }
         catch
         {
@@ -91,7 +91,7 @@ internal static class CreatePayment
     }
 
     private static async Task<Results<Created<PaymentResponse>, ValidationProblem, ProblemHttpResult, ContentHttpResult>> PayAsync(
-        CreatePaymentRequest request, Guid userId, HttpContext httpContext, PaymentsDbContext db, OrderingLookup orderingLookup,
+        CreatePaymentRequest request, Guid userId, HttpContext httpContext, PaymentsDbContext db, OrderingCheckout checkout,
         PaymentProviders providers, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         var provider = providers.Active;
@@ -105,9 +105,7 @@ internal static class CreatePayment
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var order = await db.Orders.AsNoTracking()
-            .FirstOrDefaultAsync(o => o.OrderId == request.OrderId && o.UserId == userId, cancellationToken)
-            ?? await orderingLookup.FetchAsync(request.OrderId!.Value, userId, httpContext, cancellationToken);
+        var order = await checkout.StartAsync(request.OrderId!.Value, userId, httpContext, cancellationToken);
         if (order is null)
         {
             return Problems.NotFound($"Order {request.OrderId} not found.");

@@ -122,4 +122,59 @@ public sealed class OrderTests
     {
         Assert.Equal(expected, Order.SharedCurrency(currencies));
     }
+
+    [Fact]
+    public void ExtendHoldForPayment_holdEndingWithinTheWindow_extendsOnceAndBumpsVersion()
+    {
+        var order = Order.Create(Guid.NewGuid(), Guid.NewGuid(), [Line()], Now, TimeSpan.FromSeconds(20));
+        var paying = Now.AddSeconds(15);
+
+        Assert.True(order.ExtendHoldForPayment(paying, TimeSpan.FromMinutes(5)));
+        Assert.False(order.ExtendHoldForPayment(paying.AddMinutes(4), TimeSpan.FromMinutes(5)));
+
+        Assert.Equal(paying.AddMinutes(5), order.ExpiresAt);
+        Assert.Equal(paying, order.PaymentStartedAt);
+        Assert.Equal(2, order.Version);
+    }
+
+    [Fact]
+    public void ExtendHoldForPayment_holdOutlastingTheWindow_changesNothing()
+    {
+        var order = Order.Create(Guid.NewGuid(), Guid.NewGuid(), [Line()], Now, TimeSpan.FromMinutes(15));
+
+        Assert.False(order.ExtendHoldForPayment(Now.AddMinutes(1), TimeSpan.FromMinutes(5)));
+        Assert.Equal((Now.AddMinutes(15), 1, (DateTime?)null), (order.ExpiresAt, order.Version, order.PaymentStartedAt));
+    }
+
+    [Fact]
+    public void ExtendHoldForPayment_holdAlreadyOver_changesNothing()
+    {
+        var order = Order.Create(Guid.NewGuid(), Guid.NewGuid(), [Line()], Now, TimeSpan.FromSeconds(20));
+
+        Assert.False(order.ExtendHoldForPayment(Now.AddSeconds(20), TimeSpan.FromMinutes(5)));
+        Assert.Equal(Now.AddSeconds(20), order.ExpiresAt);
+    }
+
+    [Fact]
+    public void ExtendHoldForPayment_cancelledOrder_changesNothing()
+    {
+        var order = Order.Create(Guid.NewGuid(), Guid.NewGuid(), [Line()], Now, TimeSpan.FromSeconds(20));
+        order.Cancel();
+
+        Assert.False(order.ExtendHoldForPayment(Now.AddSeconds(5), TimeSpan.FromMinutes(5)));
+        Assert.Equal(Now.AddSeconds(20), order.ExpiresAt);
+    }
+
+    [Fact]
+    public void IsDue_timerOfTheHoldBeforeItsExtension_isNotDue()
+    {
+        var order = Order.Create(Guid.NewGuid(), Guid.NewGuid(), [Line()], Now, TimeSpan.FromSeconds(20));
+        var firstDeadline = order.ExpiresAt;
+        order.ExtendHoldForPayment(Now.AddSeconds(15), TimeSpan.FromMinutes(5));
+
+        Assert.False(order.IsDue(firstDeadline));
+        // The extended hold's own timer, as a database that keeps microseconds gives it back.
+        Assert.True(order.IsDue(order.ExpiresAt.AddTicks(-(order.ExpiresAt.Ticks % 10))));
+        Assert.True(order.IsDue(null));
+    }
 }

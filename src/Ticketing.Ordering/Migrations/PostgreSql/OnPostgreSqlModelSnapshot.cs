@@ -163,6 +163,10 @@ namespace Ticketing.Ordering.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<DateTime?>("PaymentStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_started_at");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -154,6 +154,10 @@ namespace Ticketing.Ordering.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
 
+                    b.Property<DateTime?>("PaymentStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_started_at");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

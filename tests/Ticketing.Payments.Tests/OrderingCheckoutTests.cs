@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Ticketing.Contracts;
@@ -8,11 +9,12 @@ using Ticketing.Payments.Orders;
 namespace Ticketing.Payments.Tests;
 
 /// <summary>
-/// Paying an order that Ordering created but whose OrderCreated has not reached Payments yet:
-/// Payments asks Ordering with the buyer's token instead of answering 404. To make "not reached
-/// yet" certain, the replica the event built is deleted after the event was consumed.
+/// Payments asks Ordering (with the buyer's token) for the order it is about to charge: an order
+/// whose OrderCreated has not reached Payments yet is paid at once instead of answering 404 (to
+/// make "not reached yet" certain, the replica the event built is deleted after the event was
+/// consumed), and a hold about to end is extended for the payment in both services.
 /// </summary>
-public sealed class OrderingLookupTests
+public sealed class OrderingCheckoutTests
 {
     [Theory]
     [InlineData(TestProvider.Sqlite)]
@@ -69,8 +71,60 @@ public sealed class OrderingLookupTests
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Pay_holdEndingWithinThePaymentWindow_extendsItInOrderingAndInTheReplica()
+    {
+        await using var platform = new TestPlatform().With("Ordering:PaymentWindow", "01:00:00");
+        var (buyer, _, orderId) = await OrderWithReplicaAsync(platform);
+        var before = await platform.ReplicaAsync(orderId);
+
+        await PlatformApi.PayAsync(buyer, orderId);
+
+        var ordering = await buyer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+        var extendedTo = ordering.GetProperty("expiresAt").GetDateTime().ToUniversalTime();
+        Assert.InRange(extendedTo, before.ExpiresAt.AddMinutes(44), before.ExpiresAt.AddMinutes(46));
+        Assert.Equal(extendedTo, (await platform.ReplicaAsync(orderId)).ExpiresAt, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task Pay_orderingUnreachable_paysFromTheReplica()
+    {
+        await using var platform = new TestPlatform().With("Payments:OrderingUrl", $"http://127.0.0.1:{UnusedPort()}/");
+        var (buyer, _, orderId) = await OrderWithReplicaAsync(platform);
+
+        var response = await buyer.PostAsJsonAsync("/api/payments", new { orderId, paymentMethod = "pm_card_visa" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pay_orderingUnreachableAndNoReplica_answers503()
+    {
+        await using var platform = new TestPlatform().With("Payments:OrderingUrl", $"http://127.0.0.1:{UnusedPort()}/");
+        var (buyer, _, orderId) = await OrderWithoutReplicaAsync(platform);
+
+        var response = await buyer.PostAsJsonAsync("/api/payments", new { orderId, paymentMethod = "pm_card_visa" });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    private static int UnusedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     /// <summary>An order made through Ordering's API whose Payments replica is gone after the event was consumed.</summary>
     private static async Task<(HttpClient Buyer, Guid BuyerId, Guid OrderId)> OrderWithoutReplicaAsync(TestPlatform platform)
+    {
+        var (buyer, buyerId, orderId) = await OrderWithReplicaAsync(platform);
+        await platform.WithScopeAsync<PaymentsDbContext, int>(db => db.Orders.Where(o => o.OrderId == orderId).ExecuteDeleteAsync());
+        return (buyer, buyerId, orderId);
+    }
+
+    /// <summary>An order made through Ordering's API, once its OrderCreated built Payments' replica.</summary>
+    private static async Task<(HttpClient Buyer, Guid BuyerId, Guid OrderId)> OrderWithReplicaAsync(TestPlatform platform)
     {
         var api = new PlatformApi(() => platform.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false }));
         var (organizer, _) = await api.SignUpAsync();
@@ -80,7 +134,6 @@ public sealed class OrderingLookupTests
         var orderId = order.GetProperty("id").GetGuid();
         Assert.True(await Eventually.TrueAsync(() => platform.WithScopeAsync<PaymentsDbContext, bool>(db => db.Orders.AnyAsync(o => o.OrderId == orderId)),
             TimeSpan.FromSeconds(30)));
-        await platform.WithScopeAsync<PaymentsDbContext, int>(db => db.Orders.Where(o => o.OrderId == orderId).ExecuteDeleteAsync());
         return (buyer, buyerId, orderId);
     }
 }
