@@ -104,8 +104,10 @@ internal static class CreatePayment
             return validation.ToProblem();
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         var order = await checkout.StartAsync(request.OrderId!.Value, userId, httpContext, cancellationToken);
+        // Read after Ordering answered, never before: a checkout queued for seconds may find the hold
+        // over and leave it unextended, and a clock read earlier would still call it live.
+        var now = time.GetUtcNow().UtcDateTime;
         if (order is null)
         {
             return Problems.NotFound($"Order {request.OrderId} not found.");
