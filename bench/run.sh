@@ -8,6 +8,8 @@
 #   BENCH_BUYERS      concurrent buyers (default 2000)
 #   BENCH_ABANDON     share of buyers who never pay and let the hold expire (default 0.1)
 #   BENCH_HOLD        hold duration given to the platform (default 00:00:20)
+#   BENCH_PAYMENT_WINDOW  how long a checkout extends a hold about to end (Ordering__PaymentWindow,
+#                     default 00:02:00); the settle step waits that much longer for unpaid extended holds
 #   BENCH_ARGS        extra flags for the program (e.g. "--seat-share 0.3 --wrk-duration 5"; a sale through
 #                     a waiting room: "--waiting-room-minutes 10")
 #   BENCH_ADMIT_PER_SECOND  buyers the waiting room admits per second (Ordering__WaitingRoom__AdmitPerSecond,
@@ -32,18 +34,22 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 TOPOLOGY=${1:-}
 BUYERS=${BENCH_BUYERS:-2000}
 HOLD=${BENCH_HOLD:-00:00:20}
+PAYMENT_WINDOW=${BENCH_PAYMENT_WINDOW:-00:02:00}
 OUT=${BENCH_OUT:-docs/benchmarks}
 WORK=$(mktemp -d -t ticketing-bench.XXXXXX)
 log() { echo "bench: $*" >&2; }
 
 # Platform settings for the run, reaching every server process:
 # - a short hold so abandoned orders expire within the run;
+# - a payment window of 2 minutes: longer than a distributed run's slowest confirmation (about 75 s),
+#   short enough that a checkout whose payment never came is released within the settle step;
 # - Identity's sign-up/sign-in rate limits off: every buyer signs up from this one address;
 # - fewer PBKDF2 iterations: only the set-up signs in, the measured sale never hashes a password;
 # - the hello endpoint (the HTTP ceiling) on;
 # - at most 64 API requests in flight per process (the rest queue), as recommended for production;
 # - warnings-only logs, as a production deployment would run under load.
 export Ordering__HoldDuration=$HOLD
+export Ordering__PaymentWindow=$PAYMENT_WINDOW
 export Identity__RateLimit__Enabled=false
 export Identity__PasswordIterations=10000
 export Ticketing__Bench__Hello=true
@@ -57,7 +63,7 @@ export ASPNETCORE_ENVIRONMENT=Production
 command -v wrk >/dev/null || { log "installing wrk"; apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 log "building the bench program"
 dotnet build bench/Ticketing.Bench -c Release -o "$WORK/bench" --nologo -v q >"$WORK/build.log"
-bench() { dotnet "$WORK/bench/ticketing-bench.dll" --buyers "$BUYERS" --abandon "${BENCH_ABANDON:-0.1}" --hold "$HOLD" \
+bench() { dotnet "$WORK/bench/ticketing-bench.dll" --buyers "$BUYERS" --abandon "${BENCH_ABANDON:-0.1}" --hold "$HOLD" --payment-window "$PAYMENT_WINDOW" \
   --wrk "$(command -v wrk)" --out "$OUT" ${BENCH_ARGS:-} "$@"; }
 
 wait_ready() {

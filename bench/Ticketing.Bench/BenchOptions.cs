@@ -25,6 +25,11 @@ internal sealed class BenchOptions
     /// <summary>Churn mode: live orders a buyer keeps before it cancels its oldest.</summary>
     public int Keep { get; private set; } = 2;
     public TimeSpan HoldDuration { get; private set; } = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// The platform's <c>Ordering:PaymentWindow</c>: a buyer whose checkout extended the hold but
+    /// whose payment never started (a request aborted mid-way) holds the tickets that much longer.
+    /// </summary>
+    public TimeSpan PaymentWindow { get; private set; } = TimeSpan.FromMinutes(2);
     public string Topology { get; private set; } = "embedded";
     /// <summary>Embedded: the folder of the SQLite files.</summary>
     public string? SqliteDirectory { get; private set; }
@@ -65,6 +70,7 @@ internal sealed class BenchOptions
                 case "--pay-share": o.PayShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--keep": o.Keep = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--hold": o.HoldDuration = TimeSpan.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--payment-window": o.PaymentWindow = TimeSpan.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--topology": o.Topology = Next(); break;
                 case "--sqlite": o.SqliteDirectory = Next(); break;
                 case "--postgres": o.Postgres = Next(); break;

@@ -22,8 +22,9 @@ internal static class Settle
     public static async Task<Outcome> RunAsync(ServiceDatabases databases, BenchOptions options, StampedeResult stampede)
     {
         var started = DateTime.UtcNow;
-        // Abandoned holds cannot be released before they expire.
-        var deadline = started + options.HoldDuration + options.SettleTimeout;
+        // Abandoned holds cannot be released before they expire, nor holds extended by a checkout
+        // whose payment never came before the extension ends.
+        var deadline = started + options.HoldDuration + options.PaymentWindow + options.SettleTimeout;
         long open = -1, unpublished = -1, handled = -1;
         var quietPolls = 0;
         await using (ProgressLine.Start("settle", () => $"{open} orders still created, {unpublished} outbox rows unpublished"))
