@@ -30,7 +30,7 @@ internal sealed class RunSpans
     {
         foreach (var activity in _started)
         {
-            if (error is not null && !activity.IsStopped)
+            if (error is not null)
             {
                 MessagingActivities.Fail(activity, error);
             }
